@@ -1,0 +1,19 @@
+package io.skystate.api.callback;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A created callback. Give {@code token} (or {@code url}) to the external party that will finish the work; keep
+ * {@code id} to wait for the outcome. {@code url} accepts an HTTP POST (see {@link Callbacks}).
+ * {@code expiresAt} is the latest the callback can resolve, whatever the heartbeats.
+ */
+public record CallbackHandle(String id, String token, URI url, Instant expiresAt) {
+    public CallbackHandle {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+}
