@@ -1,0 +1,41 @@
+package io.skystate.local;
+
+import io.skystate.api.Skystate;
+import io.skystate.api.SkystateConfig;
+import io.skystate.api.spi.SkystateProvider;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Discovers the local adapter as provider {@value LocalSkystate#PROVIDER}. Properties: {@code local.path}
+ * (database file; in memory when absent), {@code local.http.port} (0 any free port, -1 no HTTP) and
+ * {@code local.sync} ({@code normal} or {@code full}). Lowest priority, so a cloud adapter on the class path wins
+ * when the config names no provider.
+ */
+public final class LocalProvider implements SkystateProvider {
+    @Override
+    public String id() {
+        return LocalSkystate.PROVIDER;
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public Optional<String> unavailableReason(SkystateConfig config) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Skystate create(SkystateConfig config) {
+        LocalSkystateBuilder builder = LocalSkystate.builder().clock(config.clock());
+        config.property("local.path").ifPresent(p -> builder.file(Path.of(p)));
+        config.property("local.http.port").ifPresent(p -> builder.httpPort(Integer.parseInt(p)));
+        config.property("local.sync").ifPresent(s -> builder.fullSync("full".equalsIgnoreCase(s)));
+        config.callbackKeys().ifPresent(builder::callbackKeys);
+        config.sessionKeys().ifPresent(builder::sessionKeys);
+        return builder.build();
+    }
+}

@@ -1,0 +1,69 @@
+package io.skystate.core.callback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skystate.api.InvalidRequestException;
+import io.skystate.api.InvalidTokenException;
+import io.skystate.api.SkystateException;
+import io.skystate.api.TokenExpiredException;
+import io.skystate.api.callback.CallbackAlreadyResolvedException;
+import io.skystate.api.callback.Callbacks;
+import io.skystate.core.json.JacksonCodec;
+
+/**
+ * The HTTP protocol of callback URLs, independent of any server: {@link #handle} takes the token from the URL
+ * and the POST body and answers with a status and a JSON body. Statuses: 204 done, 400 malformed body,
+ * 403 invalid token, 409 already resolved, 410 expired, 500 anything else.
+ */
+public final class CallbackHttpEndpoint {
+    /** A reply to send: status code and (possibly empty) JSON body. */
+    public record Reply(int status, byte[] body) {
+    }
+
+    private final Callbacks callbacks;
+    private final JacksonCodec codec;
+
+    public CallbackHttpEndpoint(Callbacks callbacks, JacksonCodec codec) {
+        this.callbacks = callbacks;
+        this.codec = codec;
+    }
+
+    public Reply handle(String token, byte[] body) {
+        try {
+            JsonNode request = codec.tree(body);
+            String outcome = request.path("outcome").asText("");
+            switch (outcome) {
+                case "success" -> {
+                    JsonNode result = request.get("result");
+                    callbacks.complete(token, codec.mapper().writeValueAsBytes(result == null ? codec.mapper().nullNode() : result));
+                }
+                case "failure" -> callbacks.fail(token, request.path("error").asText("Error"),
+                        request.path("message").asText(""));
+                case "heartbeat" -> callbacks.heartbeat(token);
+                default -> throw new InvalidRequestException("http",
+                        "body must be {\"outcome\": \"success\" | \"failure\" | \"heartbeat\", ...}");
+            }
+            return new Reply(204, new byte[0]);
+        } catch (InvalidRequestException e) {
+            return error(400, e);
+        } catch (InvalidTokenException e) {
+            return error(403, e);
+        } catch (CallbackAlreadyResolvedException e) {
+            return error(409, e);
+        } catch (TokenExpiredException e) {
+            return error(410, e);
+        } catch (SkystateException e) {
+            return error(500, e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new Reply(400, json("INVALID_REQUEST", e.getOriginalMessage()));
+        }
+    }
+
+    private Reply error(int status, SkystateException e) {
+        return new Reply(status, json(e.code(), e.getMessage()));
+    }
+
+    private byte[] json(String code, String message) {
+        return codec.encode(java.util.Map.of("error", code, "message", String.valueOf(message)));
+    }
+
+}

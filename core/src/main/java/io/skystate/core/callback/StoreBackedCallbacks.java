@@ -1,0 +1,262 @@
+package io.skystate.core.callback;
+
+import io.skystate.api.Codec;
+import io.skystate.api.InvalidTokenException;
+import io.skystate.api.KeyRing;
+import io.skystate.api.NotFoundException;
+import io.skystate.api.Skystate;
+import io.skystate.api.TokenExpiredException;
+import io.skystate.api.VersionConflictException;
+import io.skystate.api.callback.CallbackAlreadyResolvedException;
+import io.skystate.api.callback.CallbackHandle;
+import io.skystate.api.callback.CallbackOutcome;
+import io.skystate.api.callback.CallbackRequest;
+import io.skystate.api.callback.CallbackStatus;
+import io.skystate.api.callback.Callbacks;
+import io.skystate.api.queue.Message;
+import io.skystate.api.state.Key;
+import io.skystate.api.state.ListRequest;
+import io.skystate.api.state.Page;
+import io.skystate.api.state.PutOptions;
+import io.skystate.api.state.StateEntry;
+import io.skystate.api.state.StateStore;
+import io.skystate.api.state.StateValue;
+import io.skystate.core.crypto.Keys;
+import io.skystate.core.crypto.TokenSigner;
+import io.skystate.core.json.JacksonCodec;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@link Callbacks} written once on top of a {@link StateStore} and the completion queues: each callback is a
+ * record changed only by version-checked writes, so the first resolution wins on every adapter. A pending index
+ * (group {@value #PENDING_GROUP}) lets {@link #sweep()} time out overdue callbacks and (re)send completion
+ * messages that a crash interrupted; adapters call {@code sweep()} periodically. Records are kept for
+ * {@link #RETENTION} after their hard expiry. Thread-safe.
+ */
+public final class StoreBackedCallbacks implements Callbacks {
+    /** How long a callback's outcome stays readable after its hard expiry. */
+    public static final Duration RETENTION = Duration.ofDays(1);
+    static final String PENDING_GROUP = "pending";
+    private static final String RECORD_ID = "callback";
+
+    private final Skystate skystate;
+    private final StateStore store;
+    private final JacksonCodec codec;
+    private final TokenSigner signer;
+    private final Clock clock;
+    private final Function<String, URI> urlForToken;
+
+    public StoreBackedCallbacks(Skystate skystate, StateStore store, JacksonCodec codec, KeyRing keys, Clock clock,
+            Function<String, URI> urlForToken) {
+        this.skystate = skystate;
+        this.store = store;
+        this.codec = codec;
+        this.signer = CallbackToken.signer(keys, skystate.provider());
+        this.clock = clock;
+        this.urlForToken = urlForToken;
+    }
+
+    @Override
+    public CallbackHandle create(CallbackRequest request) {
+        request.completionQueue().ifPresent(q -> Skystate.validateName("queue", q));
+        long now = clock.millis();
+        long expiresAt = now + request.timeout().toMillis();
+        String id = Keys.randomId();
+        var record = new CallbackRecord(CallbackStatus.PENDING, request.label(), now, expiresAt,
+                request.heartbeatTimeout().map(Duration::toMillis).orElse(null), now,
+                request.completionQueue().orElse(null), null, null, null, null, false);
+        store.put(new Key(PENDING_GROUP, id), StateValue.json("{}"), PutOptions.always().expiringAt(retainUntil(expiresAt)));
+        write(id, record, PutOptions.ifAbsent());
+        String token = new CallbackToken(id, expiresAt).sign(signer);
+        return new CallbackHandle(id, token, urlForToken.apply(token), Instant.ofEpochMilli(expiresAt));
+    }
+
+    @Override
+    public void complete(String token, byte[] resultJson) {
+        codec.validate(resultJson);
+        resolve(token, CallbackStatus.COMPLETED, new String(resultJson, StandardCharsets.UTF_8), null, null);
+    }
+
+    @Override
+    public void fail(String token, String errorType, String errorMessage) {
+        resolve(token, CallbackStatus.FAILED, null, errorType, errorMessage);
+    }
+
+    @Override
+    public void heartbeat(String token) {
+        while (true) {
+            Loaded loaded = pendingFor(token);
+            try {
+                write(loaded.id(), loaded.record().heartbeat(clock.millis()), PutOptions.ifVersion(loaded.entry().version()));
+                return;
+            } catch (VersionConflictException raced) {
+                // Re-read: another heartbeat or a resolution got there first.
+            }
+        }
+    }
+
+    @Override
+    public CallbackOutcome outcome(String callbackId) {
+        Optional<Loaded> loaded = load(callbackId);
+        if (loaded.isEmpty()) {
+            throw new NotFoundException(skystate.provider(), "no callback '" + callbackId + "'");
+        }
+        Loaded current = loaded.get();
+        if (current.record().overdue(clock.millis())) {
+            current = timeOut(current);
+        }
+        return toOutcome(callbackId, current.record());
+    }
+
+    @Override
+    public CallbackOutcome await(String callbackId, Duration maxWait) throws InterruptedException {
+        long deadline = clock.millis() + maxWait.toMillis();
+        while (true) {
+            CallbackOutcome outcome = outcome(callbackId);
+            if (outcome.status().resolved() || clock.millis() >= deadline) {
+                return outcome;
+            }
+            Thread.sleep(Math.max(1, Math.min(20, deadline - clock.millis())));
+        }
+    }
+
+    @Override
+    public Codec codec() {
+        return codec;
+    }
+
+    /** Times out overdue callbacks and sends completion messages still owed. Returns how many it handled. */
+    public int sweep() {
+        int handled = 0;
+        Optional<ListRequest> request = Optional.of(ListRequest.firstPage(PENDING_GROUP, 200));
+        while (request.isPresent()) {
+            Page page = store.list(request.get());
+            for (StateEntry index : page.entries()) {
+                handled += settle(index.key().id()) ? 1 : 0;
+            }
+            request = request.get().next(page);
+        }
+        return handled;
+    }
+
+    private boolean settle(String id) {
+        Optional<Loaded> loaded = load(id);
+        if (loaded.isEmpty()) {
+            store.delete(new Key(PENDING_GROUP, id));
+            return true;
+        }
+        Loaded current = loaded.get();
+        if (current.record().overdue(clock.millis())) {
+            timeOut(current);
+            return true;
+        }
+        if (current.record().status().resolved()) {
+            notifyResolution(id, current);
+            return true;
+        }
+        return false;
+    }
+
+    private void resolve(String token, CallbackStatus status, String result, String errorType, String errorMessage) {
+        while (true) {
+            Loaded loaded = pendingFor(token);
+            CallbackRecord resolved = loaded.record().resolve(status, result, errorType, errorMessage, clock.millis());
+            try {
+                write(loaded.id(), resolved, PutOptions.ifVersion(loaded.entry().version()));
+            } catch (VersionConflictException raced) {
+                continue;
+            }
+            load(loaded.id()).ifPresent(fresh -> notifyResolution(loaded.id(), fresh));
+            return;
+        }
+    }
+
+    /** The pending callback a token names, or the typed error saying why it cannot be acted on. */
+    private Loaded pendingFor(String token) {
+        CallbackToken parsed = CallbackToken.verify(signer, token, skystate.provider());
+        if (clock.millis() >= parsed.expiresAt()) {
+            load(parsed.callbackId()).filter(l -> l.record().overdue(clock.millis())).ifPresent(this::timeOut);
+            throw new TokenExpiredException(skystate.provider(), "callback " + parsed.callbackId() + " has expired");
+        }
+        Loaded loaded = load(parsed.callbackId()).orElseThrow(() ->
+                new InvalidTokenException(skystate.provider(), "callback token names no known callback"));
+        if (loaded.record().overdue(clock.millis())) {
+            timeOut(loaded);
+            throw new TokenExpiredException(skystate.provider(), "callback " + loaded.id() + " timed out");
+        }
+        switch (loaded.record().status()) {
+            case TIMED_OUT -> throw new TokenExpiredException(skystate.provider(), "callback " + loaded.id() + " timed out");
+            case COMPLETED, FAILED -> throw new CallbackAlreadyResolvedException(skystate.provider(),
+                    "callback " + loaded.id() + " was already " + loaded.record().status());
+            default -> {
+                return loaded;
+            }
+        }
+    }
+
+    private Loaded timeOut(Loaded loaded) {
+        CallbackRecord timedOut = loaded.record().resolve(CallbackStatus.TIMED_OUT, null, CallbackOutcome.TIMEOUT_ERROR,
+                "no completion before the deadline", clock.millis());
+        try {
+            write(loaded.id(), timedOut, PutOptions.ifVersion(loaded.entry().version()));
+        } catch (VersionConflictException raced) {
+            // Resolved concurrently; the winner's outcome stands.
+        }
+        Loaded fresh = load(loaded.id()).orElse(loaded);
+        notifyResolution(loaded.id(), fresh);
+        return fresh;
+    }
+
+    private void notifyResolution(String id, Loaded loaded) {
+        CallbackRecord record = loaded.record();
+        if (!record.status().resolved() || record.notified()) {
+            return;
+        }
+        if (record.completionQueue() != null) {
+            skystate.queue(record.completionQueue()).send(new Message(
+                    ("{\"callbackId\":\"" + id + "\",\"status\":\"" + record.status() + "\"}").getBytes(StandardCharsets.UTF_8),
+                    Map.of("callbackId", id, "status", record.status().name())));
+        }
+        try {
+            write(id, record.markNotified(), PutOptions.ifVersion(loaded.entry().version()));
+        } catch (VersionConflictException raced) {
+            return; // another sweeper or resolver notified; at-least-once delivery allows the duplicate
+        }
+        store.delete(new Key(PENDING_GROUP, id));
+    }
+
+    private void write(String id, CallbackRecord record, PutOptions condition) {
+        PutOptions options = new PutOptions(condition.condition(), Optional.of(retainUntil(record.expiresAt())));
+        store.put(recordKey(id), StateValue.json(codec.encode(record)), options);
+    }
+
+    private Optional<Loaded> load(String id) {
+        return store.get(recordKey(id))
+                .map(entry -> new Loaded(id, entry, codec.decode(entry.value().bytes(), CallbackRecord.class)));
+    }
+
+    private CallbackOutcome toOutcome(String id, CallbackRecord r) {
+        return new CallbackOutcome(id, r.status(),
+                Optional.ofNullable(r.resultJson()).map(s -> s.getBytes(StandardCharsets.UTF_8)),
+                Optional.ofNullable(r.errorType()), Optional.ofNullable(r.errorMessage()),
+                Optional.ofNullable(r.resolvedAt()).map(Instant::ofEpochMilli));
+    }
+
+    private static Key recordKey(String id) {
+        return new Key(id, RECORD_ID);
+    }
+
+    private static Instant retainUntil(long expiresAt) {
+        return Instant.ofEpochMilli(expiresAt).plus(RETENTION);
+    }
+
+    private record Loaded(String id, StateEntry entry, CallbackRecord record) {
+    }
+}

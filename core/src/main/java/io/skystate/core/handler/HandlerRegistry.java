@@ -1,0 +1,103 @@
+package io.skystate.core.handler;
+
+import io.skystate.api.InvalidRequestException;
+import io.skystate.api.Skystate;
+import io.skystate.api.handler.HandlerDefinition;
+import io.skystate.api.handler.HandlerFailedException;
+import io.skystate.api.handler.HandlerNotFoundException;
+import io.skystate.api.handler.Handlers;
+import io.skystate.core.json.JacksonCodec;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * In-process {@link Handlers}: decodes JSON input, runs the handler with a fresh {@link SimpleInvocationContext},
+ * encodes the output. Cloud entry points (Lambda, Azure Functions, Cloud Functions) delegate here too, so handlers
+ * behave the same wherever they run. Thread-safe.
+ */
+public final class HandlerRegistry implements Handlers {
+    /** The default invocation deadline: Lambda's maximum. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
+    private final ConcurrentMap<String, HandlerDefinition<?, ?>> handlers = new ConcurrentHashMap<>();
+    private final String provider;
+    private final JacksonCodec codec;
+    private final Clock clock;
+    private final Supplier<Skystate> skystate;
+    private final Function<String, Optional<URI>> endpoints;
+
+    public HandlerRegistry(String provider, JacksonCodec codec, Clock clock, Supplier<Skystate> skystate,
+            Function<String, Optional<URI>> endpoints) {
+        this.provider = provider;
+        this.codec = codec;
+        this.clock = clock;
+        this.skystate = skystate;
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    public void register(HandlerDefinition<?, ?> definition) {
+        handlers.put(definition.name(), definition);
+    }
+
+    @Override
+    public Set<String> names() {
+        return new TreeSet<>(handlers.keySet());
+    }
+
+    @Override
+    public byte[] invokeJson(String name, byte[] inputJson) {
+        return invokeJson(name, inputJson, UUID.randomUUID().toString(), 1);
+    }
+
+    /** Invokes with an explicit invocation id and attempt number, as a retrying caller (a workflow engine) does. */
+    public byte[] invokeJson(String name, byte[] inputJson, String invocationId, int attempt) {
+        HandlerDefinition<?, ?> definition = handlers.get(name);
+        if (definition == null) {
+            throw new HandlerNotFoundException(provider, "no handler named '" + name + "'; registered: " + names());
+        }
+        return run(definition, inputJson, invocationId, attempt);
+    }
+
+    @Override
+    public <O> O invoke(String name, Object input, Class<O> outputType) {
+        return codec.decode(invokeJson(name, codec.encode(input)), outputType);
+    }
+
+    @Override
+    public Optional<URI> endpoint(String name) {
+        return handlers.containsKey(name) ? endpoints.apply(name) : Optional.empty();
+    }
+
+    private <I, O> byte[] run(HandlerDefinition<I, O> definition, byte[] inputJson, String invocationId, int attempt) {
+        I input;
+        try {
+            input = codec.decode(inputJson, definition.inputType());
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(provider,
+                    "input for handler '" + definition.name() + "' is not a " + definition.inputType().getSimpleName()
+                            + ": " + e.getMessage(), e);
+        }
+        var context = new SimpleInvocationContext(invocationId, attempt, clock.instant().plus(DEFAULT_TIMEOUT),
+                provider, skystate.get());
+        O output;
+        try {
+            output = definition.handler().handle(input, context);
+        } catch (HandlerFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HandlerFailedException(provider, definition.name(), e);
+        }
+        return codec.encode(output);
+    }
+
+}
