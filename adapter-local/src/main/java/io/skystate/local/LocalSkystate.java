@@ -11,6 +11,7 @@ import io.skystate.api.idempotency.Idempotency;
 import io.skystate.api.queue.MessageQueue;
 import io.skystate.api.session.Sessions;
 import io.skystate.api.state.StateStore;
+import io.skystate.api.workflow.Workflows;
 import io.skystate.core.callback.CallbackHttpEndpoint;
 import io.skystate.core.callback.StoreBackedCallbacks;
 import io.skystate.core.handler.HandlerRegistry;
@@ -23,6 +24,7 @@ import io.skystate.local.internal.Housekeeper;
 import io.skystate.local.internal.LocalHttpServer;
 import io.skystate.local.internal.SqliteMessageQueue;
 import io.skystate.local.internal.SqliteStateStore;
+import io.skystate.local.internal.workflow.LocalWorkflowEngine;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -53,6 +55,7 @@ public final class LocalSkystate implements Skystate {
     private final StoreBackedIdempotency idempotency;
     private final SealedSessions sessions;
     private final Housekeeper housekeeper;
+    private final LocalWorkflowEngine engine;
     private final Capabilities capabilities;
 
     LocalSkystate(LocalSkystateBuilder b) {
@@ -62,8 +65,10 @@ public final class LocalSkystate implements Skystate {
         this.http = b.httpPort < 0 ? null : new LocalHttpServer(b.httpPort, codec);
         KeyRing callbackKeys = b.callbackKeys != null ? b.callbackKeys : b.storedRing(database, "callbacks");
         KeyRing sessionKeys = b.sessionKeys != null ? b.sessionKeys : b.storedRing(database, "sessions");
+        java.util.function.Function<String, URI> callbackUrls =
+                token -> http == null ? URI.create("skystate-local:callback/" + token) : http.callbackUrl(token);
         this.callbacks = new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE), codec, callbackKeys, clock,
-                token -> http == null ? URI.create("skystate-local:callback/" + token) : http.callbackUrl(token));
+                callbackUrls);
         this.handlers = new HandlerRegistry(PROVIDER, codec, clock, () -> this,
                 name -> http == null ? Optional.empty() : Optional.of(http.handlerUrl(name)));
         this.idempotency = new StoreBackedIdempotency(this, codec, clock);
@@ -72,9 +77,11 @@ public final class LocalSkystate implements Skystate {
             http.start(new CallbackHttpEndpoint(callbacks, codec), handlers);
         }
         this.housekeeper = new Housekeeper(database, clock, callbacks::sweep);
+        this.engine = new LocalWorkflowEngine(this, database, handlers, callbacks, codec, clock, callbackUrls);
         EnumSet<Capability> features = EnumSet.of(Capability.CROSS_GROUP_TRANSACTIONS);
         if (database.durable()) {
             features.add(Capability.DURABLE_STATE);
+            features.add(Capability.DURABLE_WORKFLOWS);
         }
         if (http != null) {
             features.add(Capability.CALLBACK_URLS);
@@ -136,6 +143,11 @@ public final class LocalSkystate implements Skystate {
     }
 
     @Override
+    public Workflows workflows() {
+        return engine.workflows();
+    }
+
+    @Override
     public Codec codec() {
         return codec;
     }
@@ -153,6 +165,7 @@ public final class LocalSkystate implements Skystate {
 
     @Override
     public synchronized void close() {
+        engine.close();
         housekeeper.close();
         if (http != null) {
             http.close();

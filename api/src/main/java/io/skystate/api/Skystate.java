@@ -7,11 +7,12 @@ import io.skystate.api.queue.MessageQueue;
 import io.skystate.api.session.Sessions;
 import io.skystate.api.spi.SkystateProviders;
 import io.skystate.api.state.StateStore;
+import io.skystate.api.workflow.Workflows;
 import java.util.Optional;
 
 /**
  * An application's handle on one provider's services: state stores, callbacks, completion queues, handlers,
- * idempotency and sessions. Obtain one with {@link #open(SkystateConfig)} (provider discovery) or by constructing
+ * idempotency, sessions and workflows. Obtain one with {@link #open(SkystateConfig)} (provider discovery) or by constructing
  * an adapter directly. Thread-safe; open one per process and {@link #close()} it on shutdown.
  *
  * <p>Names of stores and queues are 1-48 chars of lower-case letters, digits and {@code -}, starting with a letter,
@@ -42,6 +43,12 @@ public interface Skystate extends AutoCloseable {
     Idempotency idempotency();
 
     Sessions sessions();
+
+    /**
+     * The workflow engine. Register the handlers your definitions name before the first call: engines resume
+     * pending work when first used.
+     */
+    Workflows workflows();
 
     /** The JSON codec every service of this instance uses. */
     Codec codec();

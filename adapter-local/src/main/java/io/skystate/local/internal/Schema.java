@@ -23,6 +23,32 @@ final class Schema {
         """
         CREATE TABLE IF NOT EXISTS secret_keys (
           purpose TEXT NOT NULL PRIMARY KEY, key_id TEXT NOT NULL, secret BLOB NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS wf_definitions (
+          name TEXT NOT NULL, version INTEGER NOT NULL, document TEXT NOT NULL, PRIMARY KEY (name, version))""",
+        """
+        CREATE TABLE IF NOT EXISTS wf_runs (
+          id TEXT NOT NULL PRIMARY KEY, workflow TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL,
+          input_hash TEXT NOT NULL, output BLOB, error TEXT, cause TEXT, started_at INTEGER NOT NULL,
+          ended_at INTEGER, deadline INTEGER, failed_data BLOB)""",
+        "CREATE INDEX IF NOT EXISTS wf_runs_status ON wf_runs(status)",
+        """
+        CREATE TABLE IF NOT EXISTS wf_frames (
+          run_id TEXT NOT NULL, frame_id INTEGER NOT NULL, parent_frame INTEGER, branch INTEGER,
+          scope TEXT NOT NULL, step TEXT NOT NULL, data BLOB NOT NULL, state TEXT NOT NULL, phase TEXT,
+          attempt INTEGER NOT NULL, wake_at INTEGER NOT NULL, callback_id TEXT, callback_token TEXT,
+          history_seq INTEGER, PRIMARY KEY (run_id, frame_id))""",
+        "CREATE INDEX IF NOT EXISTS wf_frames_ready ON wf_frames(state, wake_at)",
+        "CREATE INDEX IF NOT EXISTS wf_frames_callback ON wf_frames(callback_id)",
+        """
+        CREATE TABLE IF NOT EXISTS wf_history (
+          run_id TEXT NOT NULL, seq INTEGER NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL,
+          started_at INTEGER NOT NULL, ended_at INTEGER, attempts INTEGER NOT NULL, error TEXT, cause TEXT,
+          PRIMARY KEY (run_id, seq))""",
+        """
+        CREATE TABLE IF NOT EXISTS wf_compensations (
+          run_id TEXT NOT NULL, seq INTEGER NOT NULL, step TEXT NOT NULL, handler TEXT NOT NULL,
+          PRIMARY KEY (run_id, seq))""",
     };
 
     private Schema() {

@@ -1,0 +1,134 @@
+package io.skystate.local.internal.workflow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skystate.api.SkystateException;
+import io.skystate.api.callback.CallbackHandle;
+import io.skystate.api.callback.CallbackOutcome;
+import io.skystate.api.callback.CallbackRequest;
+import io.skystate.api.callback.CallbackStatus;
+import io.skystate.api.workflow.Step;
+import io.skystate.api.workflow.WorkflowErrors;
+import io.skystate.core.workflow.JsonPaths;
+import java.util.Optional;
+
+/**
+ * Runs {@link Step.AwaitCallback} steps: create a callback (phase ISSUED, persisted with its token), call the
+ * handler with {@code {"token", "url", "input"}} (again after a crash, with the same token), then wait (WAITING)
+ * until the callback's completion message arrives on {@link EngineContext#CALLBACK_QUEUE}.
+ */
+final class CallbackSteps {
+    private static final String ISSUED = "ISSUED";
+
+    private final EngineContext ctx;
+    private final Transitions transitions;
+    private final FrameStepper stepper;
+
+    CallbackSteps(EngineContext ctx, Transitions transitions, FrameStepper stepper) {
+        this.ctx = ctx;
+        this.transitions = transitions;
+        this.stepper = stepper;
+    }
+
+    void advance(Frame frame, Step.AwaitCallback step) {
+        Frame issued = ISSUED.equals(frame.phase()) ? frame : issue(stepper.begin(frame, "callback"), step);
+        if (issued == null) {
+            return;
+        }
+        TaskRunner.Result result;
+        try {
+            ObjectNode request = ctx.codec().mapper().createObjectNode();
+            request.put("token", issued.callbackToken());
+            request.put("url", ctx.callbackUrls().apply(issued.callbackToken()).toString());
+            request.set("input", ctx.codec().tree(stepper.input(issued, step.inputPath())));
+            result = ctx.tasks().invoke(step.handler(), ctx.codec().encode(request),
+                    issued.runId() + "/" + issued.path() + "/" + issued.attempt(), issued.attempt(), step.timeout());
+        } catch (JsonPaths.DataPathException e) {
+            result = new TaskRunner.Result(null, new StepError(WorkflowErrors.DATA_ERROR, e.getMessage()));
+        }
+        TaskRunner.Result outcome = result;
+        if (outcome.error() != null) {
+            invalidate(ctx, issued.callbackToken());
+        }
+        stepper.commit((c, tokens) -> {
+            Optional<FrameStepper.Current> still = stepper.current(c, issued.runId(), issued.frameId(), Frame.READY)
+                    .filter(now -> issued.callbackId().equals(now.frame().callbackId()));
+            if (still.isEmpty()) {
+                return;
+            }
+            if (outcome.error() != null) {
+                transitions.fail(c, still.get().frame(), step, outcome.error(), tokens);
+            } else {
+                FrameTable.save(c, still.get().frame().with(Frame.WAITING, ISSUED, issued.attempt(), 0));
+            }
+        });
+        if (outcome.error() == null) {
+            resolved(issued.callbackId());
+        }
+    }
+
+    /** Applies a resolved callback to the frame waiting on it; does nothing if none waits or it is unresolved. */
+    boolean resolved(String callbackId) {
+        CallbackOutcome outcome;
+        try {
+            outcome = ctx.callbacks().outcome(callbackId);
+        } catch (SkystateException unknown) {
+            return true;
+        }
+        if (!outcome.status().resolved()) {
+            return false;
+        }
+        boolean[] applied = {true};
+        stepper.commit((c, tokens) -> {
+            Optional<Frame> frame = FrameTable.byCallback(c, callbackId);
+            if (frame.isEmpty() || !Frame.WAITING.equals(frame.get().state())) {
+                applied[0] = frame.isEmpty() || !ISSUED.equals(frame.get().phase()) || !Frame.READY.equals(frame.get().state());
+                return;
+            }
+            Optional<FrameStepper.Current> current = stepper.current(c, frame.get().runId(), frame.get().frameId(), Frame.WAITING);
+            if (current.isEmpty()) {
+                return;
+            }
+            Step.AwaitCallback step = (Step.AwaitCallback) current.get().step();
+            Frame waiting = current.get().frame();
+            if (outcome.status() == CallbackStatus.COMPLETED) {
+                byte[] data = stepper.withResult(waiting, step.resultPath(), ctx.codec().tree(outcome.result().orElseThrow()));
+                transitions.succeed(c, waiting, data, step.next(), tokens);
+            } else {
+                String error = outcome.status() == CallbackStatus.TIMED_OUT ? WorkflowErrors.TIMEOUT
+                        : outcome.errorType().orElse("Skystate.CallbackFailed");
+                transitions.fail(c, waiting, step, new StepError(error, outcome.errorMessage().orElse("")), tokens);
+            }
+        });
+        ctx.wake().run();
+        return applied[0];
+    }
+
+    private Frame issue(Frame started, Step.AwaitCallback step) {
+        CallbackRequest request = CallbackRequest.withTimeout(step.timeout()).notifying(EngineContext.CALLBACK_QUEUE)
+                .labelled(started.runId() + "/" + started.path());
+        if (step.heartbeat().isPresent()) {
+            request = request.withHeartbeat(step.heartbeat().get());
+        }
+        CallbackHandle handle = ctx.callbacks().create(request);
+        Frame[] issued = {null};
+        stepper.commit((c, tokens) -> {
+            if (stepper.current(c, started.runId(), started.frameId(), Frame.READY).isPresent()) {
+                issued[0] = started.with(Frame.READY, ISSUED, started.attempt(), 0).withCallback(handle.id(), handle.token());
+                FrameTable.save(c, issued[0]);
+            }
+        });
+        if (issued[0] == null) {
+            invalidate(ctx, handle.token());
+        }
+        return issued[0];
+    }
+
+    /** Makes a callback token unusable (fails its callback) so a stopped step can no longer be completed. */
+    static void invalidate(EngineContext ctx, String token) {
+        try {
+            ctx.callbacks().fail(token, WorkflowErrors.CANCELLED, "the workflow step waiting on this callback stopped");
+        } catch (SkystateException alreadyResolvedOrExpired) {
+            // Nothing left to invalidate.
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.skystate.local.internal.workflow;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for {@code wf_frames}. Callers run these inside a {@code Database} transaction. */
+final class FrameTable {
+    private static final String COLUMNS = "run_id, frame_id, parent_frame, branch, scope, step, data, state, phase,"
+            + " attempt, wake_at, callback_id, callback_token, history_seq";
+
+    private FrameTable() {
+    }
+
+    static void save(Connection c, Frame f) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO wf_frames (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, f.runId());
+            s.setLong(2, f.frameId());
+            setLong(s, 3, f.parentFrame());
+            setLong(s, 4, f.branch() == null ? null : f.branch().longValue());
+            s.setString(5, f.scope());
+            s.setString(6, f.step());
+            s.setBytes(7, f.data());
+            s.setString(8, f.state());
+            s.setString(9, f.phase());
+            s.setInt(10, f.attempt());
+            s.setLong(11, f.wakeAt());
+            s.setString(12, f.callbackId());
+            s.setString(13, f.callbackToken());
+            setLong(s, 14, f.historySeq());
+            s.executeUpdate();
+        }
+    }
+
+    static Optional<Frame> find(Connection c, String runId, long frameId) throws SQLException {
+        List<Frame> frames = query(c, "run_id = ? AND frame_id = ?", s -> {
+            s.setString(1, runId);
+            s.setLong(2, frameId);
+        });
+        return frames.stream().findFirst();
+    }
+
+    static Optional<Frame> byCallback(Connection c, String callbackId) throws SQLException {
+        return query(c, "callback_id = ?", s -> s.setString(1, callbackId)).stream().findFirst();
+    }
+
+    static List<Frame> children(Connection c, String runId, long parent) throws SQLException {
+        return query(c, "run_id = ? AND parent_frame = ? ORDER BY branch", s -> {
+            s.setString(1, runId);
+            s.setLong(2, parent);
+        });
+    }
+
+    static List<Frame> active(Connection c, String runId) throws SQLException {
+        return query(c, "run_id = ? AND state IN ('READY', 'WAITING', 'JOINING')", s -> s.setString(1, runId));
+    }
+
+    /** Frames due to run: READY with {@code wake_at <= now}, oldest first. */
+    static List<Frame> due(Connection c, long now, int limit) throws SQLException {
+        return query(c, "state = 'READY' AND wake_at <= ? ORDER BY wake_at LIMIT ?", s -> {
+            s.setLong(1, now);
+            s.setInt(2, limit);
+        });
+    }
+
+    static long nextFrameId(Connection c, String runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(frame_id), -1) + 1 FROM wf_frames WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private static List<Frame> query(Connection c, String where, Binder binder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM wf_frames WHERE " + where)) {
+            binder.bind(s);
+            List<Frame> frames = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    frames.add(new Frame(rs.getString(1), rs.getLong(2), nullableLong(rs, 3),
+                            nullableLong(rs, 4) == null ? null : rs.getInt(4), rs.getString(5), rs.getString(6),
+                            rs.getBytes(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getLong(11),
+                            rs.getString(12), rs.getString(13), nullableLong(rs, 14)));
+                }
+            }
+            return frames;
+        }
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setLong(index, value);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.skystate.local.internal.workflow;
+
+import io.skystate.api.AlreadyExistsException;
+import io.skystate.api.Codec;
+import io.skystate.api.InvalidRequestException;
+import io.skystate.api.NotFoundException;
+import io.skystate.api.workflow.RunStatus;
+import io.skystate.api.workflow.StepExecution;
+import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.api.workflow.WorkflowRun;
+import io.skystate.api.workflow.Workflows;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The local adapter's {@link Workflows}: runs are rows and frames in the embedded database. Thread-safe. */
+public final class LocalWorkflows implements Workflows {
+    private final EngineContext ctx;
+    private final RunControl control;
+
+    LocalWorkflows(EngineContext ctx, RunControl control) {
+        this.ctx = ctx;
+        this.control = control;
+    }
+
+    @Override
+    public WorkflowDefinition register(WorkflowDefinition definition) {
+        return ctx.definitions().register(definition);
+    }
+
+    @Override
+    public WorkflowRun start(String workflow, String instanceId, byte[] inputJson) {
+        int version = ctx.definitions().latestVersion(workflow).orElseThrow(() ->
+                new NotFoundException("local", "workflow '" + workflow + "' is not registered"));
+        return start(workflow, version, instanceId, inputJson);
+    }
+
+    @Override
+    public WorkflowRun start(String workflow, int version, String instanceId, byte[] inputJson) {
+        if (instanceId == null || !instanceId.matches("[A-Za-z0-9_-]{1,80}")) {
+            throw new InvalidRequestException("local", "instance ids are 1-80 chars of [A-Za-z0-9_-]: '" + instanceId + "'");
+        }
+        ctx.codec().validate(inputJson);
+        WorkflowDefinition definition = ctx.definitions().require(workflow, version);
+        String hash = workflow + "@" + version + ":" + sha256(ctx.codec().canonicalize(inputJson));
+        long now = ctx.clock().millis();
+        byte[] data = ctx.codec().encode(ctx.claims().offload(ctx.codec().tree(inputJson)));
+        ctx.database().inTransaction(c -> {
+            Optional<RunRow> existing = RunTable.find(c, instanceId);
+            if (existing.isPresent()) {
+                if (!existing.get().inputHash().equals(hash)) {
+                    throw new AlreadyExistsException("local", "instance '" + instanceId
+                            + "' already exists with a different workflow, version or input");
+                }
+                return null;
+            }
+            Long deadline = definition.timeout().map(t -> now + t.toMillis()).orElse(null);
+            RunTable.insert(c, new RunRow(instanceId, workflow, version, RunStatus.RUNNING.name(), hash, null, null,
+                    null, now, null, deadline, null));
+            FrameTable.save(c, new Frame(instanceId, 0, null, null, "", definition.startAt(), data, Frame.READY, null,
+                    0, 0, null, null, null));
+            return null;
+        });
+        ctx.wake().run();
+        return run(instanceId);
+    }
+
+    @Override
+    public WorkflowRun run(String instanceId) {
+        RunRow row = ctx.database().inTransaction(c -> RunTable.find(c, instanceId)).orElseThrow(() ->
+                new NotFoundException("local", "no workflow instance '" + instanceId + "'"));
+        RunStatus status = RunRow.COMPENSATING.equals(row.status()) ? RunStatus.RUNNING : RunStatus.valueOf(row.status());
+        return new WorkflowRun(row.id(), row.workflow(), row.version(), status, Optional.ofNullable(row.output()),
+                status.finished() ? Optional.ofNullable(row.error()) : Optional.empty(),
+                status.finished() ? Optional.ofNullable(row.cause()) : Optional.empty(),
+                Instant.ofEpochMilli(row.startedAt()), Optional.ofNullable(row.endedAt()).map(Instant::ofEpochMilli));
+    }
+
+    @Override
+    public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            WorkflowRun run = run(instanceId);
+            if (run.status().finished() || System.nanoTime() >= deadline) {
+                return run;
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public List<StepExecution> history(String instanceId) {
+        run(instanceId);
+        return ctx.database().inTransaction(c -> HistoryTable.list(c, instanceId));
+    }
+
+    @Override
+    public void cancel(String instanceId, String reason) {
+        run(instanceId);
+        control.stop(instanceId, RunStatus.CANCELLED, "Skystate.Cancelled", reason);
+    }
+
+    @Override
+    public void completeCallback(String token, byte[] resultJson) {
+        ctx.callbacks().complete(token, resultJson);
+    }
+
+    @Override
+    public void failCallback(String token, String error, String cause) {
+        ctx.callbacks().fail(token, error, cause);
+    }
+
+    @Override
+    public void heartbeatCallback(String token) {
+        ctx.callbacks().heartbeat(token);
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> definition(String workflow, Optional<Integer> version) {
+        return version.or(() -> ctx.definitions().latestVersion(workflow)).flatMap(v -> ctx.definitions().find(workflow, v));
+    }
+
+    @Override
+    public Codec codec() {
+        return ctx.codec();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.skystate.api.workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One step of a workflow. Steps read their input from the workflow's JSON document at {@code inputPath} and
+ * write their result at {@code resultPath} ({@code $} replaces the document). {@code next} empty means the step
+ * ends its workflow (or branch). These are the portable intersection of ASL states, Cloud Workflows steps and
+ * Durable orchestrator code; the engine checks a definition with a {@code WorkflowValidator} before it runs.
+ */
+public sealed interface Step {
+    String name();
+
+    /**
+     * Calls handler {@code handler} (at least once) with the data at {@code inputPath}; on success writes its output
+     * at {@code resultPath}. {@code timeout} bounds one attempt. {@code compensation} names a handler that undoes
+     * this step when the workflow later fails (saga); it receives the workflow data at the time of the failure.
+     */
+    record Task(String name, String handler, String inputPath, String resultPath, Optional<String> next,
+            List<RetryRule> retry, List<CatchRule> catches, Optional<Duration> timeout,
+            Optional<String> compensation) implements Step {
+        public Task {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(handler, "handler");
+            Objects.requireNonNull(inputPath, "inputPath");
+            Objects.requireNonNull(resultPath, "resultPath");
+            retry = List.copyOf(retry);
+            catches = List.copyOf(catches);
+        }
+    }
+
+    /**
+     * Creates a callback, calls {@code handler} with {@code {"token", "url", "input"}} (input = data at
+     * {@code inputPath}) so it can hand the token to external work, then waits until the callback is completed
+     * (result written at {@code resultPath}), failed (the sender's error), or times out ({@link WorkflowErrors#TIMEOUT})
+     * after {@code timeout} or {@code heartbeat} without a heartbeat. ASL {@code .waitForTaskToken}; Workflows
+     * {@code events.await_callback}; Durable {@code waitForExternalEvent}.
+     */
+    record AwaitCallback(String name, String handler, String inputPath, String resultPath, Optional<String> next,
+            Duration timeout, Optional<Duration> heartbeat, List<RetryRule> retry, List<CatchRule> catches)
+            implements Step {
+        public AwaitCallback {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(handler, "handler");
+            Objects.requireNonNull(timeout, "timeout");
+            retry = List.copyOf(retry);
+            catches = List.copyOf(catches);
+        }
+    }
+
+    /** Goes to the {@code next} of the first rule whose condition holds, else to {@code otherwise}. */
+    record Choice(String name, List<ChoiceRule> rules, Optional<String> otherwise) implements Step {
+        public Choice {
+            Objects.requireNonNull(name, "name");
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** One rule of a {@link Choice}. */
+    record ChoiceRule(ChoiceCondition condition, String next) {
+        public ChoiceRule {
+            Objects.requireNonNull(condition, "condition");
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    /**
+     * Runs every branch on a copy of the step's input, concurrently; when all succeed writes the array of their
+     * outputs, in branch order, at {@code resultPath}. The first branch failure fails the step (others are stopped).
+     */
+    record Parallel(String name, List<Branch> branches, String resultPath, Optional<String> next,
+            List<RetryRule> retry, List<CatchRule> catches) implements Step {
+        public Parallel {
+            Objects.requireNonNull(name, "name");
+            branches = List.copyOf(branches);
+            Objects.requireNonNull(resultPath, "resultPath");
+            retry = List.copyOf(retry);
+            catches = List.copyOf(catches);
+        }
+    }
+
+    /** A branch of a {@link Parallel} step: its own start step and steps (names are scoped to the branch). */
+    record Branch(String startAt, Map<String, Step> steps) {
+        public Branch {
+            Objects.requireNonNull(startAt, "startAt");
+            steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+        }
+    }
+
+    /**
+     * Pauses for {@code duration}, or until the instant {@code until}, or until the ISO-8601 instant found at
+     * {@code untilPath}; exactly one of the three is set.
+     */
+    record Wait(String name, Optional<Duration> duration, Optional<Instant> until, Optional<String> untilPath,
+            Optional<String> next) implements Step {
+        public Wait {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** Ends the workflow (or branch) successfully with the current data as output. */
+    record Succeed(String name) implements Step {
+        public Succeed {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** Ends the workflow (or branch) with an error; no catch applies, but saga compensation does. */
+    record Fail(String name, String error, String cause) implements Step {
+        public Fail {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+}

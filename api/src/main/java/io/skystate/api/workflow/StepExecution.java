@@ -1,0 +1,22 @@
+package io.skystate.api.workflow;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of a run's history: a step (by its {@code path}, e.g. {@code charge} or {@code fanout/1/work} inside
+ * branch 1 of {@code fanout}), when it started and ended, how many attempts it took, and how it ended.
+ * Compensations appear as entries whose {@code kind} is {@code "compensation"}.
+ */
+public record StepExecution(String path, String kind, Outcome outcome, Instant startedAt, Optional<Instant> endedAt,
+        int attempts, Optional<String> error, Optional<String> cause) {
+    /** How a step execution ended (RUNNING while it has not). */
+    public enum Outcome { RUNNING, SUCCEEDED, FAILED, CAUGHT, CANCELLED }
+
+    public StepExecution {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+}

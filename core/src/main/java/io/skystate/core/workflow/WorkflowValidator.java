@@ -1,0 +1,203 @@
+package io.skystate.core.workflow;
+
+import io.skystate.api.workflow.CatchRule;
+import io.skystate.api.workflow.ChoiceCondition;
+import io.skystate.api.workflow.DataPath;
+import io.skystate.api.workflow.InvalidWorkflowException;
+import io.skystate.api.workflow.RetryRule;
+import io.skystate.api.workflow.Step;
+import io.skystate.api.workflow.WorkflowDefinition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Checks a definition against the portable rules before anything runs and reports every problem at once: names,
+ * start step, transitions to unknown steps, unreachable steps, unknown handlers, step names reused anywhere in the
+ * workflow (ASL requires global uniqueness), invalid paths, and durations Step Functions cannot express (whole
+ * seconds, at least one, for retry intervals and timeouts; jitter 0 or 1).
+ */
+public final class WorkflowValidator {
+    private static final String NAME = "[A-Za-z][A-Za-z0-9_-]{0,63}";
+
+    private final Predicate<String> handlerExists;
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> allNames = new HashSet<>();
+
+    private WorkflowValidator(Predicate<String> handlerExists) {
+        this.handlerExists = handlerExists;
+    }
+
+    /** Every problem of {@code definition}; empty when it is valid. */
+    public static List<String> problems(WorkflowDefinition definition, Predicate<String> handlerExists) {
+        WorkflowValidator v = new WorkflowValidator(handlerExists);
+        if (!definition.name().matches(NAME)) {
+            v.problems.add("workflow name '" + definition.name() + "' must match " + NAME);
+        }
+        if (definition.version() < 1) {
+            v.problems.add("workflow version must be at least 1, was " + definition.version());
+        }
+        definition.timeout().ifPresent(t -> v.seconds("workflow", "timeout", t));
+        v.scope("", definition.startAt(), definition.steps());
+        return v.problems;
+    }
+
+    /** Throws {@link InvalidWorkflowException} listing every problem, if there are any. */
+    public static void check(WorkflowDefinition definition, Predicate<String> handlerExists, String provider) {
+        List<String> found = problems(definition, handlerExists);
+        if (!found.isEmpty()) {
+            throw new InvalidWorkflowException(provider, definition.name(), found);
+        }
+    }
+
+    private void scope(String where, String startAt, Map<String, Step> steps) {
+        if (steps.isEmpty()) {
+            problems.add(where + "has no steps");
+            return;
+        }
+        if (!steps.containsKey(startAt)) {
+            problems.add(where + "startAt '" + startAt + "' is not a step");
+        }
+        steps.forEach((key, step) -> {
+            if (!key.equals(step.name())) {
+                problems.add(where + "step '" + key + "' is filed under a different name than its own ('" + step.name() + "')");
+            }
+            if (!allNames.add(step.name())) {
+                problems.add("step '" + step.name() + "': the name is used more than once in the workflow");
+            }
+            if (!step.name().matches(NAME)) {
+                problems.add("step '" + step.name() + "': name must match " + NAME);
+            }
+            step(step, steps.keySet());
+        });
+        Set<String> reachable = Reachability.from(startAt, steps);
+        steps.keySet().stream().filter(name -> !reachable.contains(name))
+                .forEach(name -> problems.add("step '" + name + "' is unreachable from '" + startAt + "'"));
+    }
+
+    private void step(Step step, Set<String> scope) {
+        String at = "step '" + step.name() + "': ";
+        if (step instanceof Step.Task t) {
+                handler(at, t.handler());
+                t.compensation().ifPresent(c -> handler(at + "compensation ", c));
+                paths(at, t.inputPath(), t.resultPath());
+                target(at, "next", t.next(), scope);
+                rules(at, t.retry(), t.catches(), scope);
+            t.timeout().ifPresent(d -> seconds(at, "timeout", d));
+        } else if (step instanceof Step.AwaitCallback c) {
+                handler(at, c.handler());
+                paths(at, c.inputPath(), c.resultPath());
+                target(at, "next", c.next(), scope);
+                rules(at, c.retry(), c.catches(), scope);
+                seconds(at, "timeout", c.timeout());
+                c.heartbeat().ifPresent(h -> {
+                    seconds(at, "heartbeat", h);
+                    if (h.compareTo(c.timeout()) >= 0) {
+                        problems.add(at + "heartbeat must be shorter than the timeout");
+                    }
+                });
+        } else if (step instanceof Step.Choice c) {
+                if (c.rules().isEmpty()) {
+                    problems.add(at + "a choice needs at least one rule");
+                }
+                c.rules().forEach(rule -> {
+                    condition(at, rule.condition());
+                    target(at, "rule next", Optional.of(rule.next()), scope);
+                });
+                target(at, "otherwise", c.otherwise(), scope);
+        } else if (step instanceof Step.Parallel p) {
+                if (p.branches().isEmpty()) {
+                    problems.add(at + "a parallel step needs at least one branch");
+                }
+                paths(at, "$", p.resultPath());
+                target(at, "next", p.next(), scope);
+                rules(at, p.retry(), p.catches(), scope);
+                for (int i = 0; i < p.branches().size(); i++) {
+                    Step.Branch branch = p.branches().get(i);
+                    scope("step '" + p.name() + "' branch " + i + ": ", branch.startAt(), branch.steps());
+                }
+        } else if (step instanceof Step.Wait w) {
+                int forms = (w.duration().isPresent() ? 1 : 0) + (w.until().isPresent() ? 1 : 0)
+                        + (w.untilPath().isPresent() ? 1 : 0);
+                if (forms != 1) {
+                    problems.add(at + "a wait needs exactly one of duration, until, untilPath");
+                }
+                w.duration().filter(d -> d.isNegative() || d.getNano() != 0)
+                        .ifPresent(d -> problems.add(at + "wait duration must be whole non-negative seconds: " + d));
+                w.untilPath().ifPresent(p -> paths(at, p, "$"));
+                target(at, "next", w.next(), scope);
+        } else if (step instanceof Step.Fail f && f.error().isBlank()) {
+            problems.add(at + "a fail step needs an error name");
+        }
+    }
+
+    private void handler(String at, String handler) {
+        if (!handlerExists.test(handler)) {
+            problems.add(at + "handler '" + handler + "' is not registered");
+        }
+    }
+
+    private void paths(String at, String... paths) {
+        for (String path : paths) {
+            if (!DataPath.isValid(path)) {
+                problems.add(at + "invalid path '" + path + "' (use $, $.field, $.list[0])");
+            }
+        }
+    }
+
+    private void target(String at, String what, Optional<String> next, Set<String> scope) {
+        next.filter(n -> !scope.contains(n))
+                .ifPresent(n -> problems.add(at + what + " '" + n + "' is not a step in the same scope"));
+    }
+
+    private void rules(String at, List<RetryRule> retries, List<CatchRule> catches, Set<String> scope) {
+        for (RetryRule r : retries) {
+            if (r.errors().isEmpty()) {
+                problems.add(at + "a retry rule needs at least one error name");
+            }
+            if (r.maxAttempts() < 1) {
+                problems.add(at + "retry maxAttempts must be at least 1");
+            }
+            seconds(at, "retry interval", r.interval());
+            r.maxInterval().ifPresent(m -> seconds(at, "retry maxInterval", m));
+            if (r.backoffRate() < 1.0) {
+                problems.add(at + "retry backoffRate must be at least 1.0");
+            }
+            if (r.jitter() != 0.0 && r.jitter() != 1.0) {
+                problems.add(at + "retry jitter must be 0 (none) or 1 (full): Step Functions offers no other");
+            }
+        }
+        for (CatchRule c : catches) {
+            if (c.errors().isEmpty()) {
+                problems.add(at + "a catch rule needs at least one error name");
+            }
+            paths(at, c.resultPath());
+            target(at, "catch next", Optional.of(c.next()), scope);
+        }
+    }
+
+    private void condition(String at, ChoiceCondition condition) {
+        if (condition instanceof ChoiceCondition.Compare c) {
+            paths(at, c.path());
+        } else if (condition instanceof ChoiceCondition.IsPresent p) {
+            paths(at, p.path());
+        } else if (condition instanceof ChoiceCondition.And and) {
+            and.all().forEach(c -> condition(at, c));
+        } else if (condition instanceof ChoiceCondition.Or or) {
+            or.any().forEach(c -> condition(at, c));
+        } else if (condition instanceof ChoiceCondition.Not not) {
+            condition(at, not.condition());
+        }
+    }
+
+    private void seconds(String at, String what, Duration d) {
+        if (d.getNano() != 0 || d.getSeconds() < 1) {
+            problems.add(at + (at.endsWith(": ") ? "" : ": ") + what + " must be a whole number of seconds, at least 1: " + d);
+        }
+    }
+}
