@@ -1,0 +1,55 @@
+/**
+ * The Skystate conformance suite: one abstract JUnit 5 class per capability, each rule a {@code public final} test
+ * named {@code <prefix><NN>_<what>} whose Javadoc states the guarantee and what to check when it fails.
+ *
+ * <p><b>Binding an adapter.</b> Implement {@link io.skystate.conformance.ConformanceTarget} once (usually a
+ * singleton) and extend each suite with a one-line test class in the adapter's test sources:
+ *
+ * <pre>{@code
+ * final class LocalTarget implements ConformanceTarget {
+ *     static final LocalTarget INSTANCE = new LocalTarget();
+ *     public String adapterId() { return "local"; }
+ *     public Skystate open() { return LocalSkystate.inMemory(); }
+ *     public Skystate open(KeyRing callbackKeys, KeyRing sessionKeys) {
+ *         return LocalSkystate.builder().callbackKeys(callbackKeys).sessionKeys(sessionKeys).build();
+ *     }
+ *     public Gaps gaps() { return Gaps.none(); }
+ * }
+ *
+ * class LocalStateStoreConformanceTest extends StateStoreConformance {
+ *     protected ConformanceTarget target() { return LocalTarget.INSTANCE; }
+ * }
+ * }</pre>
+ *
+ * Suites: {@link io.skystate.conformance.StateStoreConformance} ({@code state}),
+ * {@link io.skystate.conformance.StateConditionConformance} ({@code cond}),
+ * {@link io.skystate.conformance.StateTtlConformance} ({@code ttl}),
+ * {@link io.skystate.conformance.StateTransactionConformance} ({@code tx}),
+ * {@link io.skystate.conformance.StateListingConformance} ({@code list}),
+ * {@link io.skystate.conformance.StateKeyConformance} ({@code key}),
+ * {@link io.skystate.conformance.StateLimitConformance} ({@code limit}),
+ * {@link io.skystate.conformance.CallbackConformance} ({@code callback}),
+ * {@link io.skystate.conformance.CallbackHttpConformance} ({@code http}),
+ * {@link io.skystate.conformance.QueueConformance} ({@code queue}),
+ * {@link io.skystate.conformance.HandlerConformance} ({@code handler}),
+ * {@link io.skystate.conformance.IdempotencyConformance} ({@code idempotency}) and
+ * {@link io.skystate.conformance.SessionConformance} ({@code session}).
+ *
+ * <p>Each suite opens one instance per test class ({@code PER_CLASS} lifecycle) and closes it afterwards; rules
+ * isolate themselves with unique store, group, queue and handler names, so {@code open()} may hand out instances
+ * backed by a shared emulator.
+ *
+ * <p><b>Gaps.</b> A rule the adapter knowingly does not meet is declared, never overridden away:
+ * {@code Gaps.builder().emulator("ttl03", "Azurite ignores ...", "https://github.com/...").build()}. The rule is then
+ * disabled with the reason {@code declared emulator gap: <reason> (<reference>)}. Optional features are read from
+ * {@link io.skystate.api.Skystate#capabilities()}: a rule needing one the adapter lacks is skipped and reported as
+ * a gap {@code capability CALLBACK_URLS not offered}; rules whose expected behaviour depends on a capability
+ * (cross-group transactions) check whichever behaviour the capability promises.
+ *
+ * <p><b>Reports.</b> {@link io.skystate.conformance.ConformanceExtension} writes
+ * {@code target/conformance-reports/<adapterId>/<Suite>.json} (relative to the working directory, the module
+ * directory under surefire) with every rule's result ({@code PASSED}, {@code FAILED}, {@code GAP},
+ * {@code ABORTED}), reason and duration, and prints {@code conformance <adapter> <suite>: N passed, M failed,
+ * G declared gaps}.
+ */
+package io.skystate.conformance;
