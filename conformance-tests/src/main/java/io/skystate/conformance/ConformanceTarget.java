@@ -23,6 +23,25 @@ public interface ConformanceTarget {
      */
     Skystate open(KeyRing callbackKeys, KeyRing sessionKeys);
 
+    /**
+     * A fresh instance on durable storage of its own (a database file, a dedicated table or task hub), for the
+     * restart rules of {@link WorkflowScaleConformance}. The rule closes it (or hands it to {@link #reopen}). By
+     * default the binding offers none, and those rules are reported as a {@code DURABLE_WORKFLOWS} capability gap.
+     */
+    default Skystate openDurable() {
+        throw new UnsupportedOperationException("the " + adapterId()
+                + " conformance binding offers no durable instance: implement ConformanceTarget.openDurable()");
+    }
+
+    /**
+     * Closes {@code previous} (opened by {@link #openDurable()} or by this method) and opens a new instance on the
+     * same durable storage, as a restarted process would. The caller registers handlers and definitions again.
+     */
+    default Skystate reopen(Skystate previous) {
+        throw new UnsupportedOperationException("the " + adapterId()
+                + " conformance binding cannot reopen durable storage: implement ConformanceTarget.reopen(Skystate)");
+    }
+
     /** Rules this target knowingly does not meet; {@link Gaps#none()} if it claims them all. */
     Gaps gaps();
 }

@@ -14,6 +14,9 @@
  *         return LocalSkystate.builder().callbackKeys(callbackKeys).sessionKeys(sessionKeys).build();
  *     }
  *     public Gaps gaps() { return Gaps.none(); }
+ *     // optional, for the restart rules of WorkflowScaleConformance (a DURABLE_WORKFLOWS gap without them):
+ *     public Skystate openDurable() { return LocalSkystate.builder().file(newTempFile()).build(); }
+ *     public Skystate reopen(Skystate previous) { previous.close(); return LocalSkystate.builder().file(fileOf(previous)).build(); }
  * }
  *
  * class LocalStateStoreConformanceTest extends StateStoreConformance {
@@ -32,8 +35,20 @@
  * {@link io.skystate.conformance.CallbackHttpConformance} ({@code http}),
  * {@link io.skystate.conformance.QueueConformance} ({@code queue}),
  * {@link io.skystate.conformance.HandlerConformance} ({@code handler}),
- * {@link io.skystate.conformance.IdempotencyConformance} ({@code idempotency}) and
- * {@link io.skystate.conformance.SessionConformance} ({@code session}).
+ * {@link io.skystate.conformance.IdempotencyConformance} ({@code idempotency}),
+ * {@link io.skystate.conformance.SessionConformance} ({@code session}),
+ * {@link io.skystate.conformance.WorkflowConformance} ({@code wf}),
+ * {@link io.skystate.conformance.WorkflowDefinitionConformance} ({@code wfdef}),
+ * {@link io.skystate.conformance.WorkflowErrorConformance} ({@code wferr}),
+ * {@link io.skystate.conformance.WorkflowCallbackConformance} ({@code wfcb}) and
+ * {@link io.skystate.conformance.WorkflowScaleConformance} ({@code wfscale}).
+ *
+ * <p><b>Durable instances.</b> {@link io.skystate.conformance.ConformanceTarget#openDurable()} and
+ * {@link io.skystate.conformance.ConformanceTarget#reopen(io.skystate.api.Skystate)} are optional: the restart rules
+ * use them to close an instance with workflow runs in flight and open the same storage again. A binding that does not
+ * implement them (or whose durable instance lacks {@code DURABLE_WORKFLOWS}) gets those rules reported as a
+ * capability gap. The workflow rules register their own uniquely named handlers before the definitions that name
+ * them, and keep to the portable durations: whole seconds, at least one.
  *
  * <p>Each suite opens one instance per test class ({@code PER_CLASS} lifecycle) and closes it afterwards; rules
  * isolate themselves with unique store, group, queue and handler names, so {@code open()} may hand out instances

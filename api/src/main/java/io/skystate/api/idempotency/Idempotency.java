@@ -9,7 +9,8 @@ import java.util.function.Function;
  * result. Duplicates — sequential or concurrent, in any process sharing the store — get that stored result without
  * running the handler. The same key with a different payload raises {@link IdempotencyKeyReusedException}. A run
  * that throws releases its claim, so a retry runs again; the failure is never recorded as a result. Results
- * expire after {@link IdempotencyOptions#resultTtl()}. Thread-safe.
+ * expire after {@link IdempotencyOptions#resultTtl()}. Invoked through {@link io.skystate.api.handler.Handlers},
+ * these errors arrive as the cause of a {@link io.skystate.api.handler.HandlerFailedException}. Thread-safe.
  */
 public interface Idempotency {
     /** A handler with the same name and types as {@code handler}, made idempotent on {@code keyOf(input)}. */

@@ -9,16 +9,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Any Unicode string works on every provider: adapters apply a reversible encoding, so characters a provider
  * forbids ({@code / \ ? #}, ids {@code .} and {@code ..}, {@code __x__}) round-trip unchanged. Each part must be
- * 1 to {@value #MAX_LENGTH} UTF-16 chars, at most {@value #MAX_UTF8_BYTES} UTF-8 bytes, and well-formed Unicode
- * (no unpaired surrogates); anything else is rejected with {@link InvalidKeyException} before any provider call.
+ * 1 to {@value #MAX_LENGTH} UTF-16 chars (so at most 768 UTF-8 bytes) and well-formed Unicode (no unpaired
+ * surrogates); anything else is rejected with {@link InvalidKeyException} before any provider call.
  *
  * <p>Keys order by the UTF-8 bytes of their id (equivalently, by Unicode code point), on every provider.
  */
 public record Key(String group, String id) implements Comparable<Key> {
     /** Maximum length of a group or id in UTF-16 chars. */
     public static final int MAX_LENGTH = 256;
-    /** Maximum length of a group or id in UTF-8 bytes. */
-    public static final int MAX_UTF8_BYTES = 1024;
 
     public Key {
         validatePart("group", group);
@@ -45,11 +43,6 @@ public record Key(String group, String id) implements Comparable<Key> {
             } else if (Character.isSurrogate(c)) {
                 throw new InvalidKeyException("skystate", "key " + what + " has an unpaired surrogate at index " + i);
             }
-        }
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_UTF8_BYTES) {
-            throw new InvalidKeyException("skystate",
-                    "key " + what + " has " + bytes + " UTF-8 bytes; the portable maximum is " + MAX_UTF8_BYTES);
         }
     }
 

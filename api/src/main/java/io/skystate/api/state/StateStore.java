@@ -9,7 +9,7 @@ import java.util.Optional;
  * A named key/value store of JSON documents and byte values, obtained from {@link io.skystate.api.Skystate#stateStore}.
  *
  * <p><b>Consistency.</b> Reads see every write acknowledged earlier to the same key (read-your-writes per key, on
- * every adapter). Each write returns the record's new opaque {@link Version}; conditional writes
+ * every adapter), and a listing sees every write to its group acknowledged before the listing started. Each write returns the record's new opaque {@link Version}; conditional writes
  * ({@link Condition}) are atomic with their check.
  *
  * <p><b>Expiry.</b> A record written with an expiry is invisible from that instant on every read path (get,
@@ -41,7 +41,11 @@ public interface StateStore {
      */
     boolean delete(Key key, Condition condition);
 
-    /** Applies every operation or none; throws {@link TransactionFailedException} naming the failed operation. */
+    /**
+     * Applies every operation or none; throws {@link TransactionFailedException} naming the failed operation. An
+     * invalid put (oversize, malformed JSON) fails before any provider call with the same error a single put raises.
+     * Returns the new version of every put.
+     */
     Map<Key, Version> transact(Transaction transaction);
 
     /** One page of a group's records in key order. */

@@ -87,6 +87,37 @@ public final class ClaimCheck {
         return copy;
     }
 
+    /**
+     * A copy of {@code data} in which every claim reference met while walking {@code path} from the root is replaced
+     * by its content, so the path can be read or written as if nothing had been offloaded.
+     */
+    public JsonNode resolvePath(JsonNode data, String path) {
+        JsonNode root = claimId(data).map(this::load).orElse(data);
+        if (!mayContainClaims(root)) {
+            return root;
+        }
+        JsonNode copy = root.deepCopy();
+        JsonNode node = copy;
+        for (Object segment : io.skystate.api.workflow.DataPath.segments(path)) {
+            JsonNode child = segment instanceof String field ? node.get(field)
+                    : node.isArray() && (Integer) segment < node.size() ? node.get((Integer) segment) : null;
+            if (child == null) {
+                break;
+            }
+            Optional<String> claim = claimId(child);
+            if (claim.isPresent()) {
+                child = load(claim.get());
+                if (segment instanceof String field && node instanceof ObjectNode object) {
+                    object.set(field, child);
+                } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                    array.set((Integer) segment, child);
+                }
+            }
+            node = child;
+        }
+        return copy;
+    }
+
     private static boolean mayContainClaims(JsonNode data) {
         return data.toString().contains("\"" + FIELD + "\"");
     }

@@ -83,57 +83,77 @@ public final class WorkflowValidator {
     private void step(Step step, Set<String> scope) {
         String at = "step '" + step.name() + "': ";
         if (step instanceof Step.Task t) {
-                handler(at, t.handler());
-                t.compensation().ifPresent(c -> handler(at + "compensation ", c));
-                paths(at, t.inputPath(), t.resultPath());
-                target(at, "next", t.next(), scope);
-                rules(at, t.retry(), t.catches(), scope);
-            t.timeout().ifPresent(d -> seconds(at, "timeout", d));
+            task(at, t, scope);
         } else if (step instanceof Step.AwaitCallback c) {
-                handler(at, c.handler());
-                paths(at, c.inputPath(), c.resultPath());
-                target(at, "next", c.next(), scope);
-                rules(at, c.retry(), c.catches(), scope);
-                seconds(at, "timeout", c.timeout());
-                c.heartbeat().ifPresent(h -> {
-                    seconds(at, "heartbeat", h);
-                    if (h.compareTo(c.timeout()) >= 0) {
-                        problems.add(at + "heartbeat must be shorter than the timeout");
-                    }
-                });
+            awaitCallback(at, c, scope);
         } else if (step instanceof Step.Choice c) {
-                if (c.rules().isEmpty()) {
-                    problems.add(at + "a choice needs at least one rule");
-                }
-                c.rules().forEach(rule -> {
-                    condition(at, rule.condition());
-                    target(at, "rule next", Optional.of(rule.next()), scope);
-                });
-                target(at, "otherwise", c.otherwise(), scope);
+            choice(at, c, scope);
         } else if (step instanceof Step.Parallel p) {
-                if (p.branches().isEmpty()) {
-                    problems.add(at + "a parallel step needs at least one branch");
-                }
-                paths(at, "$", p.resultPath());
-                target(at, "next", p.next(), scope);
-                rules(at, p.retry(), p.catches(), scope);
-                for (int i = 0; i < p.branches().size(); i++) {
-                    Step.Branch branch = p.branches().get(i);
-                    scope("step '" + p.name() + "' branch " + i + ": ", branch.startAt(), branch.steps());
-                }
+            parallel(at, p, scope);
         } else if (step instanceof Step.Wait w) {
-                int forms = (w.duration().isPresent() ? 1 : 0) + (w.until().isPresent() ? 1 : 0)
-                        + (w.untilPath().isPresent() ? 1 : 0);
-                if (forms != 1) {
-                    problems.add(at + "a wait needs exactly one of duration, until, untilPath");
-                }
-                w.duration().filter(d -> d.isNegative() || d.getNano() != 0)
-                        .ifPresent(d -> problems.add(at + "wait duration must be whole non-negative seconds: " + d));
-                w.untilPath().ifPresent(p -> paths(at, p, "$"));
-                target(at, "next", w.next(), scope);
+            waitStep(at, w, scope);
         } else if (step instanceof Step.Fail f && f.error().isBlank()) {
             problems.add(at + "a fail step needs an error name");
         }
+    }
+
+    private void task(String at, Step.Task t, Set<String> scope) {
+        handler(at, t.handler());
+        t.compensation().ifPresent(c -> handler(at + "compensation ", c));
+        paths(at, t.inputPath(), t.resultPath());
+        target(at, "next", t.next(), scope);
+        rules(at, t.retry(), t.catches(), scope);
+        t.timeout().ifPresent(d -> seconds(at, "timeout", d));
+    }
+
+    private void awaitCallback(String at, Step.AwaitCallback c, Set<String> scope) {
+        handler(at, c.handler());
+        paths(at, c.inputPath(), c.resultPath());
+        target(at, "next", c.next(), scope);
+        rules(at, c.retry(), c.catches(), scope);
+        seconds(at, "timeout", c.timeout());
+        c.heartbeat().ifPresent(h -> {
+            seconds(at, "heartbeat", h);
+            if (h.compareTo(c.timeout()) >= 0) {
+                problems.add(at + "heartbeat must be shorter than the timeout");
+            }
+        });
+    }
+
+    private void choice(String at, Step.Choice c, Set<String> scope) {
+        if (c.rules().isEmpty()) {
+            problems.add(at + "a choice needs at least one rule");
+        }
+        c.rules().forEach(rule -> {
+            condition(at, rule.condition());
+            target(at, "rule next", Optional.of(rule.next()), scope);
+        });
+        target(at, "otherwise", c.otherwise(), scope);
+    }
+
+    private void parallel(String at, Step.Parallel p, Set<String> scope) {
+        if (p.branches().isEmpty()) {
+            problems.add(at + "a parallel step needs at least one branch");
+        }
+        paths(at, "$", p.resultPath());
+        target(at, "next", p.next(), scope);
+        rules(at, p.retry(), p.catches(), scope);
+        for (int i = 0; i < p.branches().size(); i++) {
+            Step.Branch branch = p.branches().get(i);
+            scope("step '" + p.name() + "' branch " + i + ": ", branch.startAt(), branch.steps());
+        }
+    }
+
+    private void waitStep(String at, Step.Wait w, Set<String> scope) {
+        int forms = (w.duration().isPresent() ? 1 : 0) + (w.until().isPresent() ? 1 : 0)
+                + (w.untilPath().isPresent() ? 1 : 0);
+        if (forms != 1) {
+            problems.add(at + "a wait needs exactly one of duration, until, untilPath");
+        }
+        w.duration().filter(d -> d.isNegative() || d.getNano() != 0)
+                .ifPresent(d -> problems.add(at + "wait duration must be whole non-negative seconds: " + d));
+        w.untilPath().ifPresent(p -> paths(at, p, "$"));
+        target(at, "next", w.next(), scope);
     }
 
     private void handler(String at, String handler) {

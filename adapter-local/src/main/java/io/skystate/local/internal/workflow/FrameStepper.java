@@ -66,7 +66,7 @@ final class FrameStepper {
     }
 
     private void runTask(Frame frame, Step.Task task) {
-        Frame started = begin(frame, "task");
+        Frame started = begin(frame, kind(task));
         TaskRunner.Result result;
         try {
             byte[] input = input(started, task.inputPath());
@@ -147,7 +147,7 @@ final class FrameStepper {
     }
 
     private void startWait(Connection c, Frame frame, Step.Wait wait, List<String> tokens) throws SQLException {
-        long seq = HistoryTable.open(c, frame.runId(), frame.path(), "wait", ctx.clock().millis());
+        long seq = HistoryTable.open(c, frame.runId(), frame.path(), kind(wait), ctx.clock().millis());
         long wakeAt;
         try {
             wakeAt = wakeTime(frame, wait);
@@ -165,14 +165,15 @@ final class FrameStepper {
         if (wait.until().isPresent()) {
             return wait.until().get().toEpochMilli();
         }
-        JsonNode at = JsonPaths.read(ctx.codec().tree(frame.data()), wait.untilPath().get())
+        String path = wait.untilPath().get();
+        JsonNode at = JsonPaths.read(ctx.claims().resolvePath(ctx.codec().tree(frame.data()), path), path)
                 .orElseThrow(() -> new JsonPaths.DataPathException("nothing at " + wait.untilPath().get()));
         return Instant.parse(at.asText()).toEpochMilli();
     }
 
     private void fork(Connection c, Frame frame, Step.Parallel parallel) throws SQLException {
         long seq = frame.historySeq() != null ? frame.historySeq()
-                : HistoryTable.open(c, frame.runId(), frame.path(), "parallel", ctx.clock().millis());
+                : HistoryTable.open(c, frame.runId(), frame.path(), kind(parallel), ctx.clock().millis());
         HistoryTable.attempts(c, frame.runId(), seq, frame.attempt() + 1);
         long first = FrameTable.nextFrameId(c, frame.runId());
         for (int i = 0; i < parallel.branches().size(); i++) {
@@ -186,17 +187,21 @@ final class FrameStepper {
     }
 
     byte[] input(Frame frame, String inputPath) {
-        JsonNode selected = JsonPaths.read(ctx.codec().tree(frame.data()), inputPath)
+        JsonNode data = ctx.claims().resolvePath(ctx.codec().tree(frame.data()), inputPath);
+        JsonNode selected = JsonPaths.read(data, inputPath)
                 .orElseThrow(() -> new JsonPaths.DataPathException("input path " + inputPath + " selects nothing"));
         return ctx.codec().encode(ctx.claims().resolve(selected));
     }
 
     byte[] withResult(Frame frame, String resultPath, JsonNode result) {
-        return ctx.codec().encode(JsonPaths.write(ctx.codec().tree(frame.data()), resultPath, ctx.claims().offload(result)));
+        JsonNode data = ctx.claims().resolvePath(ctx.codec().tree(frame.data()), resultPath);
+        return ctx.codec().encode(JsonPaths.write(data, resultPath, ctx.claims().offload(result)));
     }
 
-    private static String kind(Step step) {
-        return step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    /** The history kind of a step: its document type name ({@code task}, {@code awaitCallback}, {@code choice} ...). */
+    static String kind(Step step) {
+        String simple = step.getClass().getSimpleName();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
     /** Work inside one transaction; {@code tokens} collects callback tokens to invalidate after the commit. */

@@ -54,7 +54,8 @@ final class Transitions {
         Optional<CatchRule> handler = catchRules(step).stream().filter(r -> r.matches(error.error())).findFirst();
         if (handler.isPresent()) {
             ObjectNode caught = ctx.codec().mapper().createObjectNode().put("error", error.error()).put("cause", error.cause());
-            JsonNode data = JsonPaths.write(ctx.codec().tree(frame.data()), handler.get().resultPath(), caught);
+            String path = handler.get().resultPath();
+            JsonNode data = JsonPaths.write(ctx.claims().resolvePath(ctx.codec().tree(frame.data()), path), path, caught);
             closeHistory(c, frame, Outcome.CAUGHT, error.error(), error.cause());
             FrameTable.save(c, frame.at(handler.get().next(), ctx.codec().encode(data)));
             return;
@@ -79,7 +80,8 @@ final class Transitions {
         branches.forEach(b -> results.add(ctx.codec().tree(b.data())));
         RunRow run = RunTable.find(c, frame.runId()).orElseThrow();
         Step.Parallel step = (Step.Parallel) ctx.definitions().step(run.workflow(), run.version(), parent.scope(), parent.step());
-        JsonNode data = JsonPaths.write(ctx.codec().tree(parent.data()), step.resultPath(), ctx.claims().offload(results));
+        JsonNode data = JsonPaths.write(ctx.claims().resolvePath(ctx.codec().tree(parent.data()), step.resultPath()),
+                step.resultPath(), ctx.claims().offload(results));
         succeed(c, parent, ctx.codec().encode(data), step.next(), cancelledTokens);
         ctx.wake().run();
     }
