@@ -174,4 +174,18 @@ public abstract class StateTtlConformance extends ConformanceSuite {
         StateEntry entry = store().get(key).orElseThrow();
         assertThat(Duration.between(later, entry.expiresAt().orElseThrow()).abs()).isLessThanOrEqualTo(PRECISION);
     }
+
+    /**
+     * A record whose expiry is still in the future is visible on every read path: get, getAll and list. Check the
+     * adapter's expiry filter (for example a query filter that drops every record carrying an expiry).
+     */
+    @Test
+    public final void ttl12_unexpiredRecordVisibleEverywhere() {
+        Key key = key("future");
+        store().put(key, json("7"), PutOptions.always().expiringAt(Instant.now().plus(Duration.ofHours(1))));
+        assertThat(store().get(key)).isPresent();
+        assertThat(store().getAll(List.of(key))).containsKey(key);
+        assertThat(store().list(io.skystate.api.state.ListRequest.firstPage(key.group(), 100)).entries())
+                .extracting(e -> e.key().id()).contains(key.id());
+    }
 }

@@ -12,19 +12,68 @@ import io.skystate.core.json.JacksonCodec;
 /**
  * The HTTP protocol of callback URLs, independent of any server: {@link #handle} takes the token from the URL
  * and the POST body and answers with a status and a JSON body. Statuses: 204 done, 400 malformed body,
- * 403 invalid token, 409 already resolved, 410 expired, 500 anything else.
+ * 403 invalid token, 409 already resolved, 410 expired, 500 anything else. The same protocol serves
+ * {@link Callbacks} tokens and workflow callback tokens ({@link #forWorkflows}).
  */
 public final class CallbackHttpEndpoint {
     /** A reply to send: status code and (possibly empty) JSON body. */
     public record Reply(int status, byte[] body) {
     }
 
-    private final Callbacks callbacks;
+    /** What a POST can do to the callback a token names. */
+    public interface Resolver {
+        void complete(String token, byte[] resultJson);
+
+        void fail(String token, String errorType, String errorMessage);
+
+        void heartbeat(String token);
+    }
+
+    private final Resolver callbacks;
     private final JacksonCodec codec;
 
     public CallbackHttpEndpoint(Callbacks callbacks, JacksonCodec codec) {
-        this.callbacks = callbacks;
+        this(new Resolver() {
+            @Override
+            public void complete(String token, byte[] resultJson) {
+                callbacks.complete(token, resultJson);
+            }
+
+            @Override
+            public void fail(String token, String errorType, String errorMessage) {
+                callbacks.fail(token, errorType, errorMessage);
+            }
+
+            @Override
+            public void heartbeat(String token) {
+                callbacks.heartbeat(token);
+            }
+        }, codec);
+    }
+
+    public CallbackHttpEndpoint(Resolver resolver, JacksonCodec codec) {
+        this.callbacks = resolver;
         this.codec = codec;
+    }
+
+    /** The protocol for the callback tokens of workflow steps that wait for a callback. */
+    public static CallbackHttpEndpoint forWorkflows(io.skystate.api.workflow.Workflows workflows, JacksonCodec codec) {
+        return new CallbackHttpEndpoint(new Resolver() {
+            @Override
+            public void complete(String token, byte[] resultJson) {
+                workflows.completeCallback(token, resultJson);
+            }
+
+            @Override
+            public void fail(String token, String errorType, String errorMessage) {
+                workflows.failCallback(token, errorType, errorMessage);
+            }
+
+            @Override
+            public void heartbeat(String token) {
+                workflows.heartbeatCallback(token);
+            }
+        }, codec);
     }
 
     public Reply handle(String token, byte[] body) {

@@ -1,12 +1,8 @@
 package io.skystate.local.internal.workflow;
 
-import io.skystate.api.InvalidRequestException;
-import io.skystate.api.SkystateException;
-import io.skystate.api.handler.HandlerFailedException;
-import io.skystate.api.handler.HandlerNotFoundException;
-import io.skystate.api.workflow.StepFailure;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.workflow.StepErrors;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Invokes a step's handler on the handler pool, bounded by the step timeout, and names its failure the portable
- * way: the {@link StepFailure#errorType()} or the exception's class name, {@link WorkflowErrors#TIMEOUT},
- * {@link WorkflowErrors#HANDLER_NOT_FOUND} or {@link WorkflowErrors#DATA_ERROR}.
+ * way ({@link StepErrors}), or {@link WorkflowErrors#TIMEOUT} when the step timeout cut it off.
  */
 final class TaskRunner {
     /** The outcome of one invocation: exactly one of {@code output} and {@code error} is set. */
@@ -49,21 +44,8 @@ final class TaskRunner {
     }
 
     static Result name(Throwable thrown) {
-        if (thrown instanceof HandlerNotFoundException e) {
-            return failure(WorkflowErrors.HANDLER_NOT_FOUND, e.getMessage());
-        }
-        if (thrown instanceof InvalidRequestException e) {
-            return failure(WorkflowErrors.DATA_ERROR, e.getMessage());
-        }
-        if (thrown instanceof HandlerFailedException e && e.getCause() != null) {
-            Throwable cause = e.getCause();
-            String type = cause instanceof StepFailure failure ? failure.errorType() : cause.getClass().getName();
-            return failure(type, String.valueOf(cause.getMessage()));
-        }
-        if (thrown instanceof SkystateException e) {
-            return failure("Skystate." + e.code(), e.getMessage());
-        }
-        return failure(thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
+        StepErrors.Named named = StepErrors.name(thrown);
+        return failure(named.error(), named.cause());
     }
 
     private static Result failure(String error, String cause) {

@@ -1,0 +1,193 @@
+package io.skystate.aws;
+
+import io.skystate.api.Capabilities;
+import io.skystate.api.Capability;
+import io.skystate.api.Codec;
+import io.skystate.api.KeyRing;
+import io.skystate.api.Skystate;
+import io.skystate.api.callback.Callbacks;
+import io.skystate.api.handler.Handlers;
+import io.skystate.api.idempotency.Idempotency;
+import io.skystate.api.queue.MessageQueue;
+import io.skystate.api.session.Sessions;
+import io.skystate.api.state.StateLimits;
+import io.skystate.api.state.StateStore;
+import io.skystate.api.state.Transaction;
+import io.skystate.api.workflow.Workflows;
+import io.skystate.aws.internal.AwsClients;
+import io.skystate.aws.internal.DynamoDbStateStore;
+import io.skystate.aws.internal.Resources;
+import io.skystate.aws.internal.SqsMessageQueue;
+import io.skystate.aws.internal.sfn.StepFunctionsEngine;
+import io.skystate.core.callback.StoreBackedCallbacks;
+import io.skystate.core.crypto.StoredKeyRings;
+import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.idempotency.StoreBackedIdempotency;
+import io.skystate.core.json.JacksonCodec;
+import io.skystate.core.session.SealedSessions;
+import io.skystate.core.state.WriteGuard;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AWS provider: state in DynamoDB (one table per store), queues in SQS, callbacks and idempotency on top of
+ * those, workflows on Step Functions, handlers served by Lambda. Build with {@link #builder()}; thread-safe.
+ */
+public final class AwsSkystate implements Skystate {
+    public static final String PROVIDER = "aws";
+    static final String CALLBACK_STORE = "skystate-callbacks";
+
+    private final AwsClients clients;
+    private final Resources resources;
+    private final JacksonCodec codec = new JacksonCodec(PROVIDER);
+    private final WriteGuard guard = new WriteGuard(PROVIDER, codec);
+    private final AwsSkystateBuilder options;
+    private final ConcurrentMap<String, StateStore> stores = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
+    private final StoreBackedCallbacks callbacks;
+    private final HandlerRegistry handlers;
+    private final StoreBackedIdempotency idempotency;
+    private final SealedSessions sessions;
+    private final Capabilities capabilities;
+    private final ScheduledExecutorService sweeper;
+    private final StepFunctionsEngine engine;
+
+    AwsSkystate(AwsSkystateBuilder b) {
+        this.options = b;
+        this.clients = AwsClients.create(b.region, b.endpoint, b.credentialsOrDefault());
+        this.resources = new Resources(clients, b.prefix, b.createResources);
+        KeyRing callbackKeys = b.callbackKeys != null ? b.callbackKeys
+                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "callbacks");
+        KeyRing sessionKeys = b.sessionKeys != null ? b.sessionKeys
+                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "sessions");
+        this.callbacks = new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE), codec, callbackKeys, b.clock,
+                token -> url("callbacks/" + token));
+        this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this,
+                name -> Optional.ofNullable(b.httpBaseUrl).map(base -> url("handlers/" + name)));
+        this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
+        this.sessions = new SealedSessions(sessionKeys, codec, b.clock, PROVIDER);
+        EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE, Capability.CROSS_GROUP_TRANSACTIONS,
+                Capability.DURABLE_WORKFLOWS);
+        if (b.httpBaseUrl != null) {
+            features.add(Capability.CALLBACK_URLS);
+            features.add(Capability.HANDLER_ENDPOINTS);
+        }
+        this.capabilities = new Capabilities(PROVIDER, features, Transaction.MAX_OPERATIONS, StateLimits.MAX_RECORD_BYTES);
+        this.engine = new StepFunctionsEngine(this, clients, resources, handlers, callbacks, codec, b.clock, b.roleArn,
+                token -> url("workflow-callbacks/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)));
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "skystate-aws-callback-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    public static AwsSkystateBuilder builder() {
+        return new AwsSkystateBuilder();
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public StateStore stateStore(String name) {
+        Skystate.validateName("store", name);
+        return stores.computeIfAbsent(name, n -> new DynamoDbStateStore(n, resources.table(n), clients.dynamo(), guard,
+                codec, options.clock));
+    }
+
+    @Override
+    public MessageQueue queue(String name) {
+        Skystate.validateName("queue", name);
+        return queues.computeIfAbsent(name, n -> new SqsMessageQueue(n, resources.queueUrl(n), clients.sqs(), codec));
+    }
+
+    @Override
+    public Callbacks callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    public Handlers handlers() {
+        return handlers;
+    }
+
+    /** The in-process registry, for entry points that dispatch to handlers by name. */
+    public HandlerRegistry handlerRegistry() {
+        return handlers;
+    }
+
+    /** The callback implementation, for the Function URL entry point. */
+    public StoreBackedCallbacks callbackService() {
+        return callbacks;
+    }
+
+    @Override
+    public Idempotency idempotency() {
+        return idempotency;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public Workflows workflows() {
+        return engine.workflows();
+    }
+
+    /** The resource name prefix of this instance. */
+    public String prefix() {
+        return options.prefix;
+    }
+
+    @Override
+    public Codec codec() {
+        return codec;
+    }
+
+    public JacksonCodec jacksonCodec() {
+        return codec;
+    }
+
+    @Override
+    public <T> Optional<T> unwrap(Class<T> type) {
+        return clients.unwrap(type);
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        engine.close();
+        clients.close();
+    }
+
+    private URI url(String tail) {
+        URI base = options.httpBaseUrl != null ? options.httpBaseUrl : URI.create("skystate-aws:/");
+        String text = base.toString();
+        return URI.create((text.endsWith("/") ? text : text + "/") + "skystate/" + tail);
+    }
+
+    private void sweepQuietly() {
+        try {
+            callbacks.sweep();
+        } catch (RuntimeException e) {
+            System.getLogger(AwsSkystate.class.getName()).log(System.Logger.Level.WARNING, "callback sweep failed; retrying", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.skystate.aws;
+
+import io.skystate.api.KeyRing;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Options of an {@link AwsSkystate}. Defaults: the SDK's default region and credentials chain, resource names
+ * prefixed {@code skystate-}, tables and queues created on first use, no HTTP endpoints (set {@link #httpBaseUrl}
+ * to the Function URL of the deployed {@code FunctionUrlHandler} to get callback URLs and handler endpoints).
+ * Not thread-safe.
+ */
+public final class AwsSkystateBuilder {
+    Region region;
+    URI endpoint;
+    AwsCredentialsProvider credentials;
+    String prefix = "skystate-";
+    boolean createResources = true;
+    URI httpBaseUrl;
+    KeyRing callbackKeys;
+    KeyRing sessionKeys;
+    Clock clock = Clock.systemUTC();
+    String roleArn = "arn:aws:iam::123456789012:role/skystate-workflows";
+
+    AwsSkystateBuilder() {
+    }
+
+    public AwsSkystateBuilder region(String region) {
+        this.region = Region.of(region);
+        return this;
+    }
+
+    /** Sends every call to this endpoint instead of AWS (an emulator such as moto). */
+    public AwsSkystateBuilder endpoint(URI endpoint) {
+        this.endpoint = endpoint;
+        return this;
+    }
+
+    public AwsSkystateBuilder credentials(AwsCredentialsProvider credentials) {
+        this.credentials = Objects.requireNonNull(credentials);
+        return this;
+    }
+
+    /** Prefix of every table, queue and state machine name (lets several apps or test runs share an account). */
+    public AwsSkystateBuilder prefix(String prefix) {
+        this.prefix = Objects.requireNonNull(prefix);
+        return this;
+    }
+
+    /** Whether to create missing tables and queues (off when a SAM template owns them). */
+    public AwsSkystateBuilder createResources(boolean create) {
+        this.createResources = create;
+        return this;
+    }
+
+    /** Base URL under which {@code FunctionUrlHandler} serves callbacks and handlers. */
+    public AwsSkystateBuilder httpBaseUrl(URI base) {
+        this.httpBaseUrl = base;
+        return this;
+    }
+
+    public AwsSkystateBuilder callbackKeys(KeyRing keys) {
+        this.callbackKeys = keys;
+        return this;
+    }
+
+    public AwsSkystateBuilder sessionKeys(KeyRing keys) {
+        this.sessionKeys = keys;
+        return this;
+    }
+
+    public AwsSkystateBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock);
+        return this;
+    }
+
+    /** The IAM role state machines run as (required by Step Functions; any ARN works on emulators). */
+    public AwsSkystateBuilder workflowRole(String roleArn) {
+        this.roleArn = Objects.requireNonNull(roleArn);
+        return this;
+    }
+
+    public AwsSkystate build() {
+        return new AwsSkystate(this);
+    }
+
+    AwsCredentialsProvider credentialsOrDefault() {
+        return credentials != null ? credentials : DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,203 @@
+package io.skystate.aws.internal.sfn;
+
+import io.skystate.api.AlreadyExistsException;
+import io.skystate.api.Codec;
+import io.skystate.api.InvalidRequestException;
+import io.skystate.api.NotFoundException;
+import io.skystate.api.state.Key;
+import io.skystate.api.state.PutOptions;
+import io.skystate.api.workflow.RunStatus;
+import io.skystate.api.workflow.StepExecution;
+import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.api.workflow.WorkflowRun;
+import io.skystate.api.workflow.Workflows;
+import io.skystate.aws.internal.asl.AslErrors;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * {@link Workflows} on Step Functions. Definitions compile to one state machine per version; each run is an
+ * execution named after the instance id, recorded first in the registry store so instance ids are unique across
+ * workflows and a repeated start can be compared with the first. Thread-safe.
+ */
+final class SfnWorkflows implements Workflows {
+    private final EngineParts parts;
+    private final StateMachines machines;
+
+    SfnWorkflows(EngineParts parts) {
+        this.parts = parts;
+        this.machines = new StateMachines(parts);
+    }
+
+    /** What the registry keeps per run. */
+    record RunRecord(String workflow, int version, String inputHash, String executionArn) {
+    }
+
+    @Override
+    public WorkflowDefinition register(WorkflowDefinition definition) {
+        return machines.register(definition);
+    }
+
+    @Override
+    public WorkflowRun start(String workflow, String instanceId, byte[] inputJson) {
+        int version = machines.latestVersion(workflow)
+                .orElseThrow(() -> new NotFoundException("aws", "workflow '" + workflow + "' is not registered"));
+        return start(workflow, version, instanceId, inputJson);
+    }
+
+    @Override
+    public WorkflowRun start(String workflow, int version, String instanceId, byte[] inputJson) {
+        if (instanceId == null || !instanceId.matches("[A-Za-z0-9_-]{1,80}")) {
+            throw new InvalidRequestException("aws", "instance ids are 1-80 chars of [A-Za-z0-9_-]: '" + instanceId + "'");
+        }
+        parts.codec().validate(inputJson);
+        String machine = machines.arn(workflow, version);
+        String hash = workflow + "@" + version + ":" + sha256(parts.codec().canonicalize(inputJson));
+        String executionArn = machine.replace(":stateMachine:", ":execution:") + ":" + instanceId;
+        Key key = runKey(instanceId);
+        try {
+            parts.registry().putJson(key, new RunRecord(workflow, version, hash, executionArn), PutOptions.ifAbsent());
+        } catch (AlreadyExistsException exists) {
+            RunRecord first = record(instanceId);
+            if (!first.inputHash().equals(hash)) {
+                throw new AlreadyExistsException("aws", "instance '" + instanceId
+                        + "' already exists with a different workflow, version or input", exists);
+            }
+        }
+        String input = new String(parts.codec().encode(parts.claims().offload(parts.codec().tree(inputJson))),
+                StandardCharsets.UTF_8);
+        try {
+            parts.clients().sfn().startExecution(b -> b.stateMachineArn(machine).name(instanceId).input(input));
+        } catch (ExecutionAlreadyExistsException alreadyStarted) {
+            // same name and input as the recorded start: the run exists
+        } catch (SdkException e) {
+            throw SfnErrors.translate("start " + instanceId, e);
+        }
+        return run(instanceId);
+    }
+
+    @Override
+    public WorkflowRun run(String instanceId) {
+        RunRecord record = record(instanceId);
+        DescribeExecutionResponse d;
+        try {
+            d = parts.clients().sfn().describeExecution(b -> b.executionArn(record.executionArn()));
+        } catch (ExecutionDoesNotExistException notYet) {
+            throw new NotFoundException("aws", "instance '" + instanceId + "' was recorded but never started", notYet);
+        } catch (SdkException e) {
+            throw SfnErrors.translate("describe " + instanceId, e);
+        }
+        RunStatus status = status(d.status());
+        Optional<byte[]> output = Optional.ofNullable(d.output()).filter(o -> status == RunStatus.SUCCEEDED)
+                .map(o -> parts.codec().encode(parts.claims().resolve(parts.codec().tree(o.getBytes(StandardCharsets.UTF_8)))));
+        Optional<String> error = Optional.ofNullable(d.error()).filter(e -> status.finished()).map(AslErrors::toPortable)
+                .or(() -> defaultError(status));
+        return new WorkflowRun(instanceId, record.workflow(), record.version(), status, output, error,
+                Optional.ofNullable(d.cause()).filter(c -> status.finished()), d.startDate(), Optional.ofNullable(d.stopDate()));
+    }
+
+    @Override
+    public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            WorkflowRun run = run(instanceId);
+            if (run.status().finished() || System.nanoTime() >= deadline) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public List<StepExecution> history(String instanceId) {
+        RunRecord record = record(instanceId);
+        WorkflowDefinition definition = machines.require(record.workflow(), record.version());
+        return new HistoryMapper(parts, definition).history(instanceId, record.executionArn());
+    }
+
+    @Override
+    public void cancel(String instanceId, String reason) {
+        RunRecord record = record(instanceId);
+        try {
+            parts.clients().sfn().stopExecution(b -> b.executionArn(record.executionArn()).error("Skystate.Cancelled")
+                    .cause(reason));
+        } catch (SdkException e) {
+            throw SfnErrors.translate("cancel " + instanceId, e);
+        }
+    }
+
+    @Override
+    public void completeCallback(String token, byte[] resultJson) {
+        parts.codec().validate(resultJson);
+        String output = new String(parts.codec().encode(parts.claims().offload(parts.codec().tree(resultJson))),
+                StandardCharsets.UTF_8);
+        SfnErrors.callback(() -> parts.clients().sfn().sendTaskSuccess(b -> b.taskToken(token).output(output)));
+    }
+
+    @Override
+    public void failCallback(String token, String error, String cause) {
+        SfnErrors.callback(() -> parts.clients().sfn().sendTaskFailure(b -> b.taskToken(token).error(error).cause(cause)));
+    }
+
+    @Override
+    public void heartbeatCallback(String token) {
+        SfnErrors.callback(() -> parts.clients().sfn().sendTaskHeartbeat(b -> b.taskToken(token)));
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> definition(String workflow, Optional<Integer> version) {
+        return version.or(() -> machines.latestVersion(workflow)).flatMap(v -> machines.find(workflow, v));
+    }
+
+    @Override
+    public Codec codec() {
+        return parts.codec();
+    }
+
+    private RunRecord record(String instanceId) {
+        return parts.registry().getJson(runKey(instanceId), RunRecord.class)
+                .orElseThrow(() -> new NotFoundException("aws", "no workflow instance '" + instanceId + "'"));
+    }
+
+    private static Key runKey(String instanceId) {
+        return new Key("run-" + instanceId, "run");
+    }
+
+    /** DescribeExecution reports no error for timed-out or stopped runs; the portable API names one. */
+    private static Optional<String> defaultError(RunStatus status) {
+        return switch (status) {
+            case TIMED_OUT -> Optional.of(io.skystate.api.workflow.WorkflowErrors.TIMEOUT);
+            case CANCELLED -> Optional.of(io.skystate.api.workflow.WorkflowErrors.CANCELLED);
+            default -> Optional.empty();
+        };
+    }
+
+    private static RunStatus status(ExecutionStatus status) {
+        return switch (status) {
+            case SUCCEEDED -> RunStatus.SUCCEEDED;
+            case FAILED -> RunStatus.FAILED;
+            case TIMED_OUT -> RunStatus.TIMED_OUT;
+            case ABORTED -> RunStatus.CANCELLED;
+            default -> RunStatus.RUNNING;
+        };
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,94 @@
+package io.skystate.aws.internal.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skystate.api.SkystateException;
+import io.skystate.core.workflow.StepErrors;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the worker does with one message a state machine sent ({@code kind} = {@code task}, {@code callback} or
+ * {@code compensate}): run the handler and answer the task token. Stale tokens (the run was stopped, or the task
+ * timed out meanwhile) are dropped.
+ */
+final class TaskMessages {
+    /** Step Functions' limit on a failure cause. */
+    private static final int MAX_CAUSE = 32_768;
+
+    private final EngineParts parts;
+    private final Compensations compensations;
+
+    TaskMessages(EngineParts parts) {
+        this.parts = parts;
+        this.compensations = new Compensations(parts);
+    }
+
+    JsonNode parse(byte[] body) {
+        return parts.codec().tree(body);
+    }
+
+    void handle(JsonNode message) {
+        String kind = message.path("kind").asText("");
+        String token = message.path("token").asText();
+        switch (kind) {
+            case "task" -> task(message, token);
+            case "callback" -> callback(message, token);
+            case "compensate" -> {
+                compensations.run(message);
+                answer(() -> parts.clients().sfn().sendTaskSuccess(b -> b.taskToken(token).output("{}")));
+            }
+            default -> throw new IllegalArgumentException("unknown workflow message kind '" + kind + "'");
+        }
+    }
+
+    private void task(JsonNode message, String token) {
+        byte[] output;
+        try {
+            output = parts.handlers().invokeJson(message.path("handler").asText(), input(message), invocationId(message),
+                    message.path("attempt").asInt(0) + 1);
+        } catch (SkystateException e) {
+            fail(token, StepErrors.name(e));
+            return;
+        }
+        String result = new String(parts.codec().encode(parts.claims().offload(parts.codec().tree(output))),
+                StandardCharsets.UTF_8);
+        answer(() -> parts.clients().sfn().sendTaskSuccess(b -> b.taskToken(token).output(result)));
+    }
+
+    private void callback(JsonNode message, String token) {
+        ObjectNode request = parts.codec().mapper().createObjectNode();
+        request.put("token", token);
+        request.put("url", parts.callbackUrl(token).toString());
+        request.set("input", parts.codec().tree(input(message)));
+        try {
+            parts.handlers().invokeJson(message.path("handler").asText(), parts.codec().encode(request),
+                    invocationId(message), message.path("attempt").asInt(0) + 1);
+        } catch (SkystateException e) {
+            fail(token, StepErrors.name(e));
+        }
+    }
+
+    private byte[] input(JsonNode message) {
+        JsonNode input = message.has("input") ? message.get("input") : parts.codec().mapper().nullNode();
+        return parts.codec().encode(parts.claims().resolve(input));
+    }
+
+    private static String invocationId(JsonNode message) {
+        return message.path("execution").asText() + "/" + message.path("step").asText() + "/"
+                + message.path("attempt").asInt(0);
+    }
+
+    private void fail(String token, StepErrors.Named error) {
+        String cause = error.cause() == null ? "" : error.cause();
+        String bounded = cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) : cause;
+        answer(() -> parts.clients().sfn().sendTaskFailure(b -> b.taskToken(token).error(error.error()).cause(bounded)));
+    }
+
+    private static void answer(Runnable call) {
+        try {
+            SfnErrors.callback(call);
+        } catch (SkystateException stale) {
+            // the run was stopped or the task timed out while the handler ran: nothing is waiting for the answer
+        }
+    }
+}

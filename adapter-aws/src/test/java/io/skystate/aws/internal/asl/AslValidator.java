@@ -1,0 +1,75 @@
+package io.skystate.aws.internal.asl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the pinned npm {@code asl-validator} (installed by {@code scripts/install-emulators.sh} into
+ * {@code emulators/node_modules}) on a compiled definition. The repository root comes from the
+ * {@code skystate.emulators.dir} system property, else from walking up from the working directory until
+ * {@code emulators/package.json} exists.
+ */
+public final class AslValidator {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AslValidator() {
+    }
+
+    /** The validator's verdict: exit code 0 means valid; {@code output} holds its messages. */
+    public record Result(int exitCode, String output) {
+        public boolean valid() {
+            return exitCode == 0;
+        }
+    }
+
+    public static Path repoRoot() {
+        String configured = System.getProperty("skystate.emulators.dir");
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured).toAbsolutePath();
+        }
+        Path dir = Paths.get("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("emulators/package.json"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("no emulators/package.json above " + Paths.get("").toAbsolutePath());
+    }
+
+    public static Path executable() {
+        Path bin = repoRoot().resolve("emulators/node_modules/.bin/asl-validator");
+        if (!Files.isExecutable(bin)) {
+            throw new IllegalStateException(bin + " is missing: run scripts/install-emulators.sh");
+        }
+        return bin;
+    }
+
+    public static Result validate(String name, ObjectNode asl) {
+        try {
+            Path dir = Files.createDirectories(Paths.get("target", "asl"));
+            Path file = dir.resolve(name + ".asl.json");
+            Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(asl), StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(List.of(executable().toString(), "--json-path", file.toString()))
+                    .redirectErrorStream(true).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("asl-validator did not finish");
+            }
+            return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run asl-validator", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
