@@ -151,6 +151,11 @@ public final class AwsSkystate implements Skystate {
         return engine.workflows();
     }
 
+    /** Runs one workflow task-queue message (see the SAM template's SQS event source). */
+    public void handleWorkflowTaskMessage(byte[] body) {
+        engine.handleTaskMessage(body);
+    }
+
     /** The resource name prefix of this instance. */
     public String prefix() {
         return options.prefix;

@@ -269,7 +269,7 @@ public final class SamTemplate {
             p.put("MemorySize", 1024);
             p.put("Timeout", FUNCTION_TIMEOUT);
             ObjectNode variables = p.putObject("Environment").putObject("Variables");
-            variables.set("SKYSTATE_RESOURCE_PREFIX", ref("ResourcePrefix"));
+            variables.set("SKYSTATE_PREFIX", ref("ResourcePrefix"));
             variables.set("SKYSTATE_TASK_QUEUE_URL", ref(taskQueue));
             variables.put("SKYSTATE_HANDLERS", String.join(",", b.handlers));
             ObjectNode event = p.putObject("Events").putObject("TaskQueue");
@@ -277,6 +277,7 @@ public final class SamTemplate {
             ObjectNode eventProperties = event.putObject("Properties");
             eventProperties.set("Queue", getAtt(taskQueue, "Arn"));
             eventProperties.put("BatchSize", 1);
+            eventProperties.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
             ArrayNode policies = p.putArray("Policies");
             for (String table : tables) {
                 policies.addObject().putObject("DynamoDBCrudPolicy").set("TableName", ref(table));

@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
  * The Lambda entry point for Skystate handlers, with no Spring: the event is the handler's JSON input and the
  * response its JSON output. Which handler runs is the {@code SKYSTATE_HANDLER} environment variable, else the
  * Lambda function's name; a handler's exception propagates so Lambda reports it as the invocation's error (its
- * type becomes the workflow error name). SQS batches from the workflow task queue are run by the worker instead
- * (see the SAM template). Handlers come from the {@link io.skystate.api.handler.HandlerModule}s on the class path.
+ * type becomes the workflow error name). An SQS event (the SAM template's source on the workflow task queue) is
+ * run message by message as workflow tasks, answering their task tokens; failed messages are reported as
+ * {@code batchItemFailures} so SQS redelivers only those. Handlers come from the
+ * {@link io.skystate.api.handler.HandlerModule}s on the class path.
  */
 public final class SkystateLambdaHandler implements RequestStreamHandler {
     private final AwsSkystate skystate;
@@ -36,6 +38,10 @@ public final class SkystateLambdaHandler implements RequestStreamHandler {
         String name = handlerName != null ? handlerName : context.getFunctionName();
         byte[] event = input.readAllBytes();
         JsonNode parsed = skystate.jacksonCodec().tree(event.length == 0 ? "null".getBytes(StandardCharsets.UTF_8) : event);
+        if (isSqsEvent(parsed)) {
+            output.write(skystate.jacksonCodec().encode(runTaskMessages(parsed)));
+            return;
+        }
         HandlerRegistry registry = skystate.handlerRegistry();
         try {
             output.write(registry.invokeJson(name, skystate.jacksonCodec().encode(parsed), context.getAwsRequestId(), 1));
@@ -45,5 +51,22 @@ public final class SkystateLambdaHandler implements RequestStreamHandler {
             }
             throw e;
         }
+    }
+
+    private static boolean isSqsEvent(JsonNode event) {
+        JsonNode records = event.path("Records");
+        return records.isArray() && !records.isEmpty() && "aws:sqs".equals(records.get(0).path("eventSource").asText());
+    }
+
+    private java.util.Map<String, Object> runTaskMessages(JsonNode event) {
+        java.util.List<java.util.Map<String, String>> failures = new java.util.ArrayList<>();
+        for (JsonNode record : event.path("Records")) {
+            try {
+                skystate.handleWorkflowTaskMessage(record.path("body").asText().getBytes(StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                failures.add(java.util.Map.of("itemIdentifier", record.path("messageId").asText()));
+            }
+        }
+        return java.util.Map.of("batchItemFailures", failures);
     }
 }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * Binds the conformance suites to the AWS adapter against moto: every instance gets its own resource prefix (its
  * own tables, queues and state machines) and a {@link FunctionUrlServer} playing the Lambda Function URL, so
  * callback URLs and handler endpoints are served by the real entry point class. Emulator gaps are declared in
- * {@link AwsGaps}.
+ * {@link AwsGaps}. Under {@code -Plive} the same suites run against a real account (see {@link #live()}).
  */
 public final class AwsTarget implements ConformanceTarget {
     public static final AwsTarget INSTANCE = new AwsTarget();
@@ -53,7 +53,15 @@ public final class AwsTarget implements ConformanceTarget {
 
     @Override
     public Gaps gaps() {
-        return AwsGaps.MOTO;
+        return live() ? Gaps.none() : AwsGaps.MOTO;
+    }
+
+    /**
+     * True under {@code -Plive}: the suites then run against the AWS account of the SDK's default credentials and
+     * region, with no emulator gaps declared.
+     */
+    static boolean live() {
+        return Boolean.getBoolean("skystate.aws.live");
     }
 
     /** An instance against the shared moto server with a fresh prefix. */
@@ -63,9 +71,16 @@ public final class AwsTarget implements ConformanceTarget {
 
     static AwsSkystate build(AwsSkystateBuilder builder, String prefix) {
         FunctionUrlServer functionUrl = new FunctionUrlServer();
-        AwsSkystate skystate = builder.endpoint(MotoServer.get().endpoint()).region("us-east-1")
-                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .prefix(prefix).httpBaseUrl(functionUrl.baseUrl()).build();
+        if (live()) {
+            String role = System.getenv("SKYSTATE_WORKFLOW_ROLE_ARN");
+            if (role != null) {
+                builder.workflowRole(role);
+            }
+        } else {
+            builder.endpoint(MotoServer.get().endpoint()).region("us-east-1")
+                    .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        }
+        AwsSkystate skystate = builder.prefix(prefix).httpBaseUrl(functionUrl.baseUrl()).build();
         functionUrl.serve(skystate);
         return skystate;
     }

@@ -81,6 +81,11 @@ public final class FaultProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Requests that reached the proxy so far. */
+    public int requests() {
+        return requests.get();
+    }
+
     public int injectedFaults() {
         return injected.get();
     }

@@ -34,6 +34,15 @@ public final class StepFunctionsEngine implements AutoCloseable {
         this.workflows = new SfnWorkflows(parts);
     }
 
+    /**
+     * Runs one message of the workflow task queue (a task, a callback request or a compensation) and answers its
+     * task token: what the worker threads do, exposed for the Lambda entry point's SQS event source.
+     */
+    public void handleTaskMessage(byte[] body) {
+        TaskMessages messages = new TaskMessages(parts);
+        messages.handle(messages.parse(body));
+    }
+
     public synchronized Workflows workflows() {
         if (worker == null) {
             worker = new TaskWorker(parts, WORKER_THREADS);
