@@ -1,11 +1,10 @@
 package io.skystate.aws.internal;
 
-import io.skystate.api.InvalidRequestException;
-import io.skystate.api.PayloadTooLargeException;
 import io.skystate.api.queue.Message;
 import io.skystate.api.queue.MessageQueue;
 import io.skystate.api.queue.ReceivedMessage;
 import io.skystate.core.json.JacksonCodec;
+import io.skystate.core.queue.QueueGuard;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -49,10 +48,7 @@ public final class SqsMessageQueue implements MessageQueue {
 
     @Override
     public String send(Message message) {
-        if (message.size() > MAX_MESSAGE_BYTES) {
-            throw new PayloadTooLargeException("aws", "message is " + message.size() + " bytes with attributes; the"
-                    + " portable maximum is " + MAX_MESSAGE_BYTES);
-        }
+        QueueGuard.checkSend("aws", message);
         String text = sqsText(message.body());
         Map<String, MessageAttributeValue> attributes = new java.util.HashMap<>();
         attributes.put(ATTRIBUTES, string(new String(codec.encode(message.attributes()), StandardCharsets.UTF_8)));
@@ -70,15 +66,7 @@ public final class SqsMessageQueue implements MessageQueue {
 
     @Override
     public List<ReceivedMessage> receive(int maxMessages, Duration visibilityTimeout, Duration maxWait) {
-        if (maxMessages < 1 || maxMessages > MAX_BATCH) {
-            throw new InvalidRequestException("aws", "maxMessages must be 1.." + MAX_BATCH + ", was " + maxMessages);
-        }
-        if (visibilityTimeout.isNegative() || visibilityTimeout.isZero() || visibilityTimeout.compareTo(MAX_VISIBILITY_TIMEOUT) > 0) {
-            throw new InvalidRequestException("aws", "visibility timeout must be in (0, 12h]: " + visibilityTimeout);
-        }
-        if (maxWait.isNegative() || maxWait.compareTo(Duration.ofSeconds(20)) > 0) {
-            throw new InvalidRequestException("aws", "maxWait must be in [0, 20s]: " + maxWait);
-        }
+        QueueGuard.checkReceive("aws", maxMessages, visibilityTimeout, maxWait);
         try {
             var response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(maxMessages)
                     .visibilityTimeout(ceilSeconds(visibilityTimeout)).waitTimeSeconds(ceilSeconds(maxWait))

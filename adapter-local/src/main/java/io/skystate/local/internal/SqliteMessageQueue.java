@@ -1,13 +1,12 @@
 package io.skystate.local.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.skystate.api.InvalidRequestException;
-import io.skystate.api.PayloadTooLargeException;
 import io.skystate.api.queue.Message;
 import io.skystate.api.queue.MessageQueue;
 import io.skystate.api.queue.ReceivedMessage;
 import io.skystate.core.crypto.Keys;
 import io.skystate.core.json.JacksonCodec;
+import io.skystate.core.queue.QueueGuard;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +24,6 @@ import java.util.Map;
  * that local sends signal. Thread-safe.
  */
 public final class SqliteMessageQueue implements MessageQueue {
-    /** Longest long-poll wait (SQS allows 20 s). */
-    public static final Duration MAX_WAIT = Duration.ofSeconds(20);
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -51,10 +48,7 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     @Override
     public String send(Message message) {
-        if (message.size() > MAX_MESSAGE_BYTES) {
-            throw new PayloadTooLargeException("local", "message is " + message.size()
-                    + " bytes with attributes; the portable maximum is " + MAX_MESSAGE_BYTES);
-        }
+        QueueGuard.checkSend("local", message);
         String id = Keys.randomId();
         database.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO queue_messages"
@@ -75,7 +69,7 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     @Override
     public List<ReceivedMessage> receive(int maxMessages, Duration visibilityTimeout, Duration maxWait) {
-        validate(maxMessages, visibilityTimeout, maxWait);
+        QueueGuard.checkReceive("local", maxMessages, visibilityTimeout, maxWait);
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             List<ReceivedMessage> received = database.inTransaction(c -> claim(c, maxMessages, visibilityTimeout));
@@ -134,17 +128,5 @@ public final class SqliteMessageQueue implements MessageQueue {
             }
         }
         return claimed;
-    }
-
-    private static void validate(int maxMessages, Duration visibility, Duration maxWait) {
-        if (maxMessages < 1 || maxMessages > MAX_BATCH) {
-            throw new InvalidRequestException("local", "maxMessages must be 1.." + MAX_BATCH + ", was " + maxMessages);
-        }
-        if (visibility.isNegative() || visibility.isZero() || visibility.compareTo(MAX_VISIBILITY_TIMEOUT) > 0) {
-            throw new InvalidRequestException("local", "visibility timeout must be in (0, 12h]: " + visibility);
-        }
-        if (maxWait.isNegative() || maxWait.compareTo(MAX_WAIT) > 0) {
-            throw new InvalidRequestException("local", "maxWait must be in [0, 20s]: " + maxWait);
-        }
     }
 }

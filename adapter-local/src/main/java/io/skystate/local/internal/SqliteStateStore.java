@@ -57,7 +57,7 @@ public final class SqliteStateStore implements StateStore {
 
     @Override
     public Optional<StateEntry> get(Key key) {
-        return database.inTransaction(c -> StateRows.find(c, name, key, clock.millis()));
+        return database.inTransaction(c -> StateRows.find(database, name, key, clock.millis()));
     }
 
     @Override
@@ -66,7 +66,7 @@ public final class SqliteStateStore implements StateStore {
             long now = clock.millis();
             Map<Key, StateEntry> found = new LinkedHashMap<>();
             for (Key key : keys) {
-                StateRows.find(c, name, key, now).ifPresent(entry -> found.put(key, entry));
+                StateRows.find(database, name, key, now).ifPresent(entry -> found.put(key, entry));
             }
             return found;
         });
@@ -77,7 +77,7 @@ public final class SqliteStateStore implements StateStore {
         guard.checkPut(key, value);
         return database.inTransaction(c -> {
             checkCondition(c, key, options.condition(), clock.millis());
-            return StateRows.upsert(c, name, key, value, options.expiresAt());
+            return StateRows.upsert(database, name, key, value, options.expiresAt());
         });
     }
 
@@ -85,7 +85,7 @@ public final class SqliteStateStore implements StateStore {
     public boolean delete(Key key, Condition condition) {
         return database.inTransaction(c -> {
             boolean existed = checkCondition(c, key, condition, clock.millis()).isPresent();
-            StateRows.remove(c, name, key);
+            StateRows.remove(database, name, key);
             return existed;
         });
     }
@@ -114,7 +114,7 @@ public final class SqliteStateStore implements StateStore {
     public Page list(ListRequest request) {
         String after = request.cursor().map(this::decodeCursor).orElse(null);
         List<StateEntry> rows = database.inTransaction(c ->
-                StateRows.page(c, name, request.group(), after, request.pageSize() + 1, clock.millis()));
+                StateRows.page(database, name, request.group(), after, request.pageSize() + 1, clock.millis()));
         if (rows.size() <= request.pageSize()) {
             return new Page(rows, Optional.empty());
         }
@@ -135,11 +135,11 @@ public final class SqliteStateStore implements StateStore {
     private Optional<Version> apply(Connection c, TransactionOperation op, long now) throws SQLException {
         if (op instanceof TransactionOperation.Put put) {
             checkCondition(c, put.key(), put.options().condition(), now);
-            return Optional.of(StateRows.upsert(c, name, put.key(), put.value(), put.options().expiresAt()));
+            return Optional.of(StateRows.upsert(database, name, put.key(), put.value(), put.options().expiresAt()));
         }
         if (op instanceof TransactionOperation.Delete delete) {
             checkCondition(c, delete.key(), delete.condition(), now);
-            StateRows.remove(c, name, delete.key());
+            StateRows.remove(database, name, delete.key());
             return Optional.empty();
         }
         TransactionOperation.Check check = (TransactionOperation.Check) op;
@@ -150,7 +150,7 @@ public final class SqliteStateStore implements StateStore {
     /** The visible current record, after checking {@code condition} against it. */
     private Optional<StateEntry> checkCondition(Connection c, Key key, Condition condition, long now)
             throws SQLException {
-        Optional<StateEntry> current = StateRows.find(c, name, key, now);
+        Optional<StateEntry> current = StateRows.find(database, name, key, now);
         switch (condition.kind()) {
             case IF_ABSENT -> {
                 if (current.isPresent()) {

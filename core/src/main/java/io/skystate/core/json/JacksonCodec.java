@@ -19,7 +19,7 @@ import java.lang.reflect.Type;
  */
 public final class JacksonCodec implements Codec {
     private final ObjectMapper mapper;
-    private final ObjectMapper canonical;
+    private volatile ObjectMapper canonical;
     private final String provider;
 
     public JacksonCodec(String provider) {
@@ -31,9 +31,6 @@ public final class JacksonCodec implements Codec {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
-        this.canonical = mapper.copy()
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
     }
 
     @Override
@@ -83,10 +80,22 @@ public final class JacksonCodec implements Codec {
     public byte[] canonicalize(byte[] json) {
         try {
             Object tree = mapper.readValue(json, Object.class);
-            return canonical.writeValueAsBytes(tree);
+            return canonicalMapper().writeValueAsBytes(tree);
         } catch (IOException e) {
             throw new InvalidRequestException(provider, "malformed JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** Built on first use: a cold start that never hashes payloads does not pay for a second mapper. */
+    private ObjectMapper canonicalMapper() {
+        ObjectMapper current = canonical;
+        if (current == null) {
+            current = mapper.copy()
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+            canonical = current;
+        }
+        return current;
     }
 
     /** Parses JSON to a tree, for adapters that need to inspect documents. */

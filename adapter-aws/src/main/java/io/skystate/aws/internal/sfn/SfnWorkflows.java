@@ -2,7 +2,6 @@ package io.skystate.aws.internal.sfn;
 
 import io.skystate.api.AlreadyExistsException;
 import io.skystate.api.Codec;
-import io.skystate.api.InvalidRequestException;
 import io.skystate.api.NotFoundException;
 import io.skystate.api.state.Key;
 import io.skystate.api.state.PutOptions;
@@ -13,10 +12,8 @@ import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.asl.AslErrors;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.skystate.core.workflow.RunRequests;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -57,12 +54,10 @@ final class SfnWorkflows implements Workflows {
 
     @Override
     public WorkflowRun start(String workflow, int version, String instanceId, byte[] inputJson) {
-        if (instanceId == null || !instanceId.matches("[A-Za-z0-9_-]{1,80}")) {
-            throw new InvalidRequestException("aws", "instance ids are 1-80 chars of [A-Za-z0-9_-]: '" + instanceId + "'");
-        }
+        RunRequests.checkInstanceId("aws", instanceId);
         parts.codec().validate(inputJson);
         String machine = machines.arn(workflow, version);
-        String hash = workflow + "@" + version + ":" + sha256(parts.codec().canonicalize(inputJson));
+        String hash = RunRequests.fingerprint(parts.codec(), workflow, version, inputJson);
         String executionArn = machine.replace(":stateMachine:", ":execution:") + ":" + instanceId;
         Key key = runKey(instanceId);
         try {
@@ -108,14 +103,7 @@ final class SfnWorkflows implements Workflows {
 
     @Override
     public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            WorkflowRun run = run(instanceId);
-            if (run.status().finished() || System.nanoTime() >= deadline) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
+        return RunRequests.await(this, instanceId, maxWait, Duration.ofMillis(100));
     }
 
     @Override
@@ -190,14 +178,6 @@ final class SfnWorkflows implements Workflows {
             case ABORTED -> RunStatus.CANCELLED;
             default -> RunStatus.RUNNING;
         };
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

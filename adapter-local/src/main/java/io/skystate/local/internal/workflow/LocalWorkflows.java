@@ -2,18 +2,15 @@ package io.skystate.local.internal.workflow;
 
 import io.skystate.api.AlreadyExistsException;
 import io.skystate.api.Codec;
-import io.skystate.api.InvalidRequestException;
 import io.skystate.api.NotFoundException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.skystate.core.workflow.RunRequests;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,12 +38,10 @@ public final class LocalWorkflows implements Workflows {
 
     @Override
     public WorkflowRun start(String workflow, int version, String instanceId, byte[] inputJson) {
-        if (instanceId == null || !instanceId.matches("[A-Za-z0-9_-]{1,80}")) {
-            throw new InvalidRequestException("local", "instance ids are 1-80 chars of [A-Za-z0-9_-]: '" + instanceId + "'");
-        }
+        RunRequests.checkInstanceId("local", instanceId);
         ctx.codec().validate(inputJson);
         WorkflowDefinition definition = ctx.definitions().require(workflow, version);
-        String hash = workflow + "@" + version + ":" + sha256(ctx.codec().canonicalize(inputJson));
+        String hash = RunRequests.fingerprint(ctx.codec(), workflow, version, inputJson);
         long now = ctx.clock().millis();
         byte[] data = ctx.codec().encode(ctx.claims().offload(ctx.codec().tree(inputJson)));
         ctx.database().inTransaction(c -> {
@@ -82,14 +77,7 @@ public final class LocalWorkflows implements Workflows {
 
     @Override
     public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            WorkflowRun run = run(instanceId);
-            if (run.status().finished() || System.nanoTime() >= deadline) {
-                return run;
-            }
-            Thread.sleep(10);
-        }
+        return RunRequests.await(this, instanceId, maxWait, Duration.ofMillis(10));
     }
 
     @Override
@@ -127,13 +115,5 @@ public final class LocalWorkflows implements Workflows {
     @Override
     public Codec codec() {
         return ctx.codec();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
