@@ -1,20 +1,14 @@
 package io.skystate.aws.internal.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.UnsupportedCapabilityException;
-import io.skystate.api.workflow.CatchRule;
-import io.skystate.api.workflow.ChoiceCondition;
-import io.skystate.api.workflow.RetryRule;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.handler.HandlerRegistry;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -147,13 +141,15 @@ public final class AslCompiler {
         private final WorkflowDefinition definition;
         private final AslOptions options;
         private final boolean saga;
-        private int generated;
+        private final StateNames names = new StateNames();
+        private final AslErrorStates errorStates;
 
         Compilation(WorkflowDefinition definition, AslOptions options) {
             this.definition = definition;
             this.options = options;
             this.saga = definition.steps().values().stream()
                     .anyMatch(s -> s instanceof Step.Task t && t.compensation().isPresent());
+            this.errorStates = new AslErrorStates(names, options, this::lambdaArn, saga);
         }
 
         ObjectNode run() {
@@ -171,7 +167,7 @@ public final class AslCompiler {
             start.put("Next", definition.startAt());
             steps(definition.steps(), "", true, states);
             if (saga) {
-                sagaStates(states);
+                errorStates.sagaStates(states);
             }
             machine.set("States", states);
             definition.timeout().ifPresent(t -> machine.put("TimeoutSeconds", seconds(t)));
@@ -212,9 +208,9 @@ public final class AslCompiler {
             invocation(state, "task", task.handler(), task.inputPath(), path, false);
             state.put("ResultPath", dataPath(task.resultPath()));
             state.put("TimeoutSeconds", seconds(task.timeout().orElse(HandlerRegistry.DEFAULT_TIMEOUT)));
-            rules(state, task.name(), task.retry(), task.catches(), top, states);
+            errorStates.rules(state, task.name(), task.retry(), task.catches(), top, states);
             if (task.compensation().isPresent()) {
-                String log = name(task.name(), "log");
+                String log = names.name(task.name(), "log");
                 state.put("Next", log);
                 ObjectNode push = states.putObject(log);
                 push.put("Type", "Pass");
@@ -236,7 +232,7 @@ public final class AslCompiler {
             state.put("ResultPath", dataPath(await.resultPath()));
             state.put("TimeoutSeconds", seconds(await.timeout()));
             await.heartbeat().ifPresent(h -> state.put("HeartbeatSeconds", seconds(h)));
-            rules(state, await.name(), await.retry(), await.catches(), top, states);
+            errorStates.rules(state, await.name(), await.retry(), await.catches(), top, states);
             transition(state, await.next());
         }
 
@@ -282,7 +278,7 @@ public final class AslCompiler {
             state.put("Type", "Choice");
             ArrayNode rules = state.putArray("Choices");
             for (Step.ChoiceRule rule : choice.rules()) {
-                ObjectNode compiled = condition(rule.condition());
+                ObjectNode compiled = AslConditions.of(rule.condition());
                 compiled.put("Next", rule.next());
                 rules.add(compiled);
             }
@@ -290,68 +286,10 @@ public final class AslCompiler {
                 state.put("Default", choice.otherwise().get());
                 return;
             }
-            String noMatch = name(choice.name(), "nomatch");
+            String noMatch = names.name(choice.name(), "nomatch");
             state.put("Default", noMatch);
             String cause = "no rule of choice '" + choice.name() + "' matched and it has no otherwise";
             failure(noMatch, AslErrors.NO_CHOICE_MATCHED, cause, top, states);
-        }
-
-        ObjectNode condition(ChoiceCondition condition) {
-            ObjectNode node = json.objectNode();
-            if (condition instanceof ChoiceCondition.Compare compare) {
-                String variable = dataPath(compare.path());
-                ArrayNode all = node.putArray("And");
-                all.addObject().put("Variable", variable).put("IsPresent", true);
-                String type;
-                String operator;
-                JsonNode value;
-                if (compare.value() instanceof String s) {
-                    type = "IsString";
-                    operator = "String" + operator(compare.operator());
-                    value = json.textNode(s);
-                } else if (compare.value() instanceof BigDecimal d) {
-                    type = "IsNumeric";
-                    operator = "Numeric" + operator(compare.operator());
-                    value = number(d);
-                } else {
-                    type = "IsBoolean";
-                    operator = "BooleanEquals";
-                    value = json.booleanNode((Boolean) compare.value());
-                }
-                all.addObject().put("Variable", variable).put(type, true);
-                ObjectNode test = all.addObject().put("Variable", variable);
-                test.set(operator, value);
-            } else if (condition instanceof ChoiceCondition.IsPresent present) {
-                node.put("Variable", dataPath(present.path())).put("IsPresent", present.present());
-            } else if (condition instanceof ChoiceCondition.And and) {
-                ArrayNode all = node.putArray("And");
-                and.all().forEach(c -> all.add(condition(c)));
-            } else if (condition instanceof ChoiceCondition.Or or) {
-                ArrayNode any = node.putArray("Or");
-                or.any().forEach(c -> any.add(condition(c)));
-            } else if (condition instanceof ChoiceCondition.Not not) {
-                node.set("Not", condition(not.condition()));
-            }
-            return node;
-        }
-
-        private static String operator(ChoiceCondition.Operator operator) {
-            return switch (operator) {
-                case EQ -> "Equals";
-                case LT -> "LessThan";
-                case LE -> "LessThanEquals";
-                case GT -> "GreaterThan";
-                case GE -> "GreaterThanEquals";
-            };
-        }
-
-        private JsonNode number(BigDecimal value) {
-            BigDecimal stripped = value.stripTrailingZeros();
-            if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18) {
-                long whole = stripped.longValueExact();
-                return whole == (int) whole ? json.numberNode((int) whole) : json.numberNode(whole);
-            }
-            return json.numberNode(value.doubleValue());
         }
 
         private void parallel(Step.Parallel parallel, String path, boolean top, ObjectNode states) {
@@ -366,7 +304,7 @@ public final class AslCompiler {
                 steps(branch.steps(), path + "/" + i + "/", false, branchStates);
             }
             state.put("ResultPath", dataPath(parallel.resultPath()));
-            rules(state, parallel.name(), parallel.retry(), parallel.catches(), top, states);
+            errorStates.rules(state, parallel.name(), parallel.retry(), parallel.catches(), top, states);
             transition(state, parallel.next());
         }
 
@@ -403,139 +341,6 @@ public final class AslCompiler {
             }
         }
 
-        private void rules(ObjectNode state, String step, List<RetryRule> retry, List<CatchRule> catches,
-                boolean top, ObjectNode states) {
-            ArrayNode retriers = json.arrayNode();
-            for (RetryRule rule : retry) {
-                List<String> errors = AslErrors.errorEquals(rule.errors());
-                ObjectNode retrier = retriers.addObject();
-                strings(retrier.putArray("ErrorEquals"), errors);
-                retrier.put("IntervalSeconds", seconds(rule.interval()));
-                retrier.put("MaxAttempts", Math.max(0, rule.maxAttempts() - 1));
-                retrier.put("BackoffRate", Math.max(1.0, rule.backoffRate()));
-                rule.maxInterval().ifPresent(m -> retrier.put("MaxDelaySeconds", seconds(m)));
-                if (rule.jitter() >= 1.0) {
-                    retrier.put("JitterStrategy", "FULL");
-                }
-                if (errors.contains(AslErrors.STATES_ALL)) {
-                    break;
-                }
-            }
-            if (!retriers.isEmpty()) {
-                state.set("Retry", retriers);
-            }
-            ArrayNode catchers = json.arrayNode();
-            boolean catchesAll = false;
-            for (int i = 0; i < catches.size(); i++) {
-                CatchRule rule = catches.get(i);
-                List<String> errors = AslErrors.errorEquals(rule.errors());
-                String entry = name(step, "catch" + i);
-                ObjectNode catcher = catchers.addObject();
-                strings(catcher.putArray("ErrorEquals"), errors);
-                catcher.put("ResultPath", "$.caught");
-                catcher.put("Next", entry);
-                boolean timeouts = errors.contains(AslErrors.STATES_ALL) || errors.contains(AslErrors.STATES_TIMEOUT);
-                errorChain(entry, timeouts, dataPath(rule.resultPath()), rule.next(), states);
-                if (errors.contains(AslErrors.STATES_ALL)) {
-                    catchesAll = true;
-                    break;
-                }
-            }
-            if (saga && top && !catchesAll) {
-                ObjectNode catcher = catchers.addObject();
-                catcher.putArray("ErrorEquals").add(AslErrors.STATES_ALL);
-                catcher.put("ResultPath", "$.caught");
-                catcher.put("Next", FAILURE);
-            }
-            if (!catchers.isEmpty()) {
-                state.set("Catch", catchers);
-            }
-        }
-
-        /**
-         * States from {@code entry} that turn the ASL error at {@code $.caught} into {@code {"error","cause"}} at
-         * {@code resultPath} (an ASL path) and go to {@code next}.
-         */
-        private void errorChain(String entry, boolean timeouts, String resultPath, String next, ObjectNode states) {
-            ObjectNode merge = states.putObject(entry);
-            merge.put("Type", "Pass");
-            merge.putObject("Parameters").put("m.$", "States.JsonMerge($.blank, $.caught, false)");
-            merge.put("ResultPath", "$.caught");
-            String error = shorten(entry + "_error");
-            if (timeouts) {
-                String kind = shorten(entry + "_kind");
-                String timeout = shorten(entry + "_timeout");
-                merge.put("Next", kind);
-                ObjectNode choice = states.putObject(kind);
-                choice.put("Type", "Choice");
-                ObjectNode rule = choice.putArray("Choices").addObject();
-                ArrayNode any = rule.putArray("Or");
-                any.addObject().put("Variable", "$.caught.m.Error").put("StringEquals", AslErrors.STATES_TIMEOUT);
-                any.addObject().put("Variable", "$.caught.m.Error").put("StringEquals", AslErrors.STATES_HEARTBEAT_TIMEOUT);
-                rule.put("Next", timeout);
-                choice.put("Default", error);
-                ObjectNode timedOut = states.putObject(timeout);
-                timedOut.put("Type", "Pass");
-                timedOut.putObject("Parameters").put("error", WorkflowErrors.TIMEOUT).put("cause.$", "$.caught.m.Cause");
-                timedOut.put("ResultPath", resultPath);
-                timedOut.put("Next", next);
-            } else {
-                merge.put("Next", error);
-            }
-            ObjectNode write = states.putObject(error);
-            write.put("Type", "Pass");
-            write.putObject("Parameters").put("error.$", "$.caught.m.Error").put("cause.$", "$.caught.m.Cause");
-            write.put("ResultPath", resultPath);
-            write.put("Next", next);
-        }
-
-        private void sagaStates(ObjectNode states) {
-            errorChain(FAILURE, true, "$.failure", COMPENSATING, states);
-            ObjectNode check = states.putObject(COMPENSATING);
-            check.put("Type", "Choice");
-            check.putArray("Choices").addObject().put("Variable", "$.comp.handler").put("IsPresent", true)
-                    .put("Next", COMPENSATE);
-            check.put("Default", FAILED);
-
-            ObjectNode compensate = states.putObject(COMPENSATE);
-            compensate.put("Type", "Task");
-            ObjectNode message = json.objectNode();
-            message.put("kind", "compensate");
-            if (options.dispatch() == TaskDispatch.SQS_WORKER) {
-                message.put("token.$", "$$.Task.Token");
-            }
-            message.put("execution.$", "$$.Execution.Name");
-            message.put("log.$", "$.comp");
-            message.put("data.$", "$.data");
-            message.put("error.$", "$.failure.error");
-            message.put("cause.$", "$.failure.cause");
-            if (options.dispatch() == TaskDispatch.SQS_WORKER) {
-                compensate.put("Resource", SQS_RESOURCE);
-                ObjectNode parameters = compensate.putObject("Parameters");
-                parameters.put("QueueUrl", options.taskQueueUrl());
-                parameters.set("MessageBody", message);
-                compensate.put("TimeoutSeconds", COMPENSATE_TIMEOUT_SECONDS);
-            } else {
-                compensate.put("Resource", lambdaArn(COMPENSATOR_HANDLER));
-                compensate.set("Parameters", message);
-                compensate.put("TimeoutSeconds", 900);
-            }
-            compensate.put("ResultPath", (String) null);
-            ObjectNode retry = compensate.putArray("Retry").addObject();
-            retry.putArray("ErrorEquals").add(AslErrors.STATES_ALL);
-            retry.put("IntervalSeconds", 2).put("MaxAttempts", 2).put("BackoffRate", 2.0);
-            ObjectNode lost = compensate.putArray("Catch").addObject();
-            lost.putArray("ErrorEquals").add(AslErrors.STATES_ALL);
-            lost.put("ResultPath", (String) null);
-            lost.put("Next", FAILED);
-            compensate.put("Next", FAILED);
-
-            ObjectNode failed = states.putObject(FAILED);
-            failed.put("Type", "Fail");
-            failed.put("ErrorPath", "$.failure.error");
-            failed.put("CausePath", "$.failure.cause");
-        }
-
         private void transition(ObjectNode state, Optional<String> next) {
             if (next.isPresent()) {
                 state.put("Next", next.get());
@@ -543,22 +348,6 @@ public final class AslCompiler {
                 state.put("OutputPath", "$.data");
                 state.put("End", true);
             }
-        }
-
-        private String name(String step, String suffix) {
-            return shorten(PREFIX + step + "_" + suffix);
-        }
-
-        private String shorten(String name) {
-            if (name.length() <= MAX_STATE_NAME) {
-                return name;
-            }
-            String suffix = name.substring(name.lastIndexOf('_') + 1);
-            return PREFIX + (++generated) + "_" + suffix;
-        }
-
-        private static void strings(ArrayNode array, List<String> values) {
-            values.forEach(array::add);
         }
     }
 
