@@ -1,0 +1,118 @@
+package io.skystate.bench.aws;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The baseline: the DynamoDB calls adapter-aws's {@code DynamoDbStateStore} makes, written by hand on the AWS SDK v2
+ * {@link DynamoDbClient}, configured as the adapter configures its own (URL-connection HTTP client, the SDK's
+ * default retry mode, endpoint override, region, static credentials). Same table layout ({@code pk} S, {@code sk} B
+ * = the id's UTF-8 bytes, on-demand billing, TTL on {@code exp}) and item ({@code ct} N, {@code val} S holding the
+ * JSON, {@code ver} S a random 64-bit hex version): GetItem with ConsistentRead, PutItem (with the adapter's
+ * {@code ifVersion} ConditionExpression and values for the conditional put), TransactWriteItems of puts with a
+ * ClientRequestToken.
+ */
+public final class RawDynamo implements AutoCloseable {
+    static final String IF_VERSION = "ver = :ver AND (attribute_not_exists(expms) OR expms > :now)";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public RawDynamo(URI endpoint, Region region, AwsCredentialsProvider credentials, String table) {
+        this.dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        this.table = table;
+    }
+
+    /** Creates the table as the adapter's {@code Tables.ensure} does (moto makes it ACTIVE at once). */
+    public void createTable() {
+        dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.B).build()));
+        dynamo.updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(t -> t.enabled(true).attributeName("exp")));
+    }
+
+    /** A record as read: version and JSON. */
+    public record Row(String version, String json) {
+    }
+
+    public Row get(String group, String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(group, id)).consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return null;
+        }
+        AttributeValue expms = item.get("expms");
+        if (expms != null && Long.parseLong(expms.n()) <= System.currentTimeMillis()) {
+            return null;
+        }
+        return new Row(item.get("ver").s(), item.get("val").s());
+    }
+
+    /** PutItem; with {@code expectedVersion} the adapter's ifVersion condition. Returns the new version. */
+    public String put(String group, String id, String json, String expectedVersion) {
+        String version = newVersion();
+        Map<String, AttributeValue> item = item(group, id, json, version);
+        if (expectedVersion == null) {
+            dynamo.putItem(b -> b.tableName(table).item(item));
+        } else {
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":now", AttributeValue.fromN(Long.toString(System.currentTimeMillis())));
+            values.put(":ver", AttributeValue.fromS(expectedVersion));
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(IF_VERSION)
+                    .expressionAttributeValues(values));
+        }
+        return version;
+    }
+
+    /** TransactWriteItems of unconditional puts, one ClientRequestToken per call (as the adapter sends). */
+    public void putAll(String group, String[] ids, String json) {
+        List<TransactWriteItem> items = new ArrayList<>(ids.length);
+        for (String id : ids) {
+            Map<String, AttributeValue> item = item(group, id, json, newVersion());
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
+        }
+        dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(UUID.randomUUID().toString()));
+    }
+
+    private static Map<String, AttributeValue> key(String group, String id) {
+        return Map.of("pk", AttributeValue.fromS(group), "sk", AttributeValue.fromB(SdkBytes.fromUtf8String(id)));
+    }
+
+    private static Map<String, AttributeValue> item(String group, String id, String json, String version) {
+        Map<String, AttributeValue> item = new HashMap<>(key(group, id));
+        item.put("ct", AttributeValue.fromN("0"));
+        item.put("val", AttributeValue.fromS(json));
+        item.put("ver", AttributeValue.fromS(version));
+        return item;
+    }
+
+    private static String newVersion() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+    }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs every Skystate benchmark against its baseline in one run on this machine and writes
+#   benchmarks/results/<date>-results.md   tables: ratios, absolute figures, spread, machine
+#   benchmarks/results/<date>-ratios.svg   bar chart of each ratio against its goal
+# and the summary table in benchmarks/README.md. About 15 minutes on 2 cores. See benchmarks/README.md.
+#
+#   scripts/run-benchmarks.sh            everything
+#   BENCH_SKIP=state,aws,workflow,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#                                        still shows the skipped parts' results of an earlier run from bench-raw/
+#   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$PWD"
+raw="$root/benchmarks/target/bench-raw"
+skip=",${BENCH_SKIP:-},"
+mkdir -p "$raw" "$root/benchmarks/target/bench-tmp"
+
+step() { echo; echo "=== $* ($(date +%H:%M:%S))"; }
+
+step "tools"
+if [[ ! -x .emulators/bin/durabletask-go ]]; then
+  scripts/install-benchmark-tools.sh || echo "durabletask-go could not be installed; the workflow anchor is skipped"
+fi
+
+step "build (-Pbenchmarks)"
+# -o when everything is in the local repository already; otherwise let Maven download.
+./mvnw -B -q -ntp -o -Pbenchmarks -pl benchmarks -am install -DskipTests 2>/dev/null \
+  || ./mvnw -B -q -ntp -Pbenchmarks -pl benchmarks -am install -DskipTests
+
+cp="$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
+python3 benchmarks/bench.py machine "$raw/machine.json"
+
+if [[ "$skip" != *,state,* ]]; then
+  step "1-2. state: Skystate vs JDBC floor (JMH)"
+  rm -f "$raw"/jmh-state-t*.json
+  java -Xmx512m -Dbench.tmp="$root/benchmarks/target/bench-tmp" -cp "$cp" \
+    io.skystate.bench.state.StateBenchMain "$raw" ${BENCH_STATE_PROFILER:-} | tee "$raw/jmh-state.log" \
+    | grep -E '^(Benchmark|StateBench|# Run complete|\s*(get|put|cond|trans))' || true
+fi
+
+if [[ "$skip" != *,aws,* ]]; then
+  step "2. AWS state: Skystate vs raw AWS SDK calls, both on moto (JMH)"
+  if [[ -x .emulators/venv/bin/moto_server ]]; then
+    rm -f "$raw"/jmh-aws-r*.json
+    java -Xmx512m -Dbench.root="$root" -cp "$cp" io.skystate.bench.aws.AwsStateBenchMain "$raw" \
+      | tee "$raw/jmh-aws.log" | grep -E '^(Benchmark|AwsStateBench|# Run complete|moto at)' || true
+  else
+    echo "moto is not installed (scripts/install-emulators.sh); the AWS state benchmark is skipped"
+  fi
+fi
+
+if [[ "$skip" != *,workflow,* ]]; then
+  step "3. workflows: Skystate vs Durable Task sidecar"
+  engines=(skystate)
+  if [[ -x .emulators/bin/durabletask-go ]]; then
+    engines+=("durabletask=$root/.emulators/bin/durabletask-go")
+  fi
+  java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -cp "$cp" \
+    io.skystate.bench.workflow.WorkflowBench "$raw/workflow.jsonl" "${engines[@]}" 2>"$raw/workflow.stderr" \
+    | tee "$raw/workflow.log"
+fi
+
+if [[ "$skip" != *,coldstart,* ]]; then
+  step "4. cold start"
+  # The Lambda variant needs moto (started once by bench.py for its launches); without it that variant is skipped.
+  python3 benchmarks/bench.py coldstart "$root/benchmarks/target" "$raw/coldstart.json"
+fi
+
+if [[ "$skip" != *,conformance,* ]]; then
+  step "5. conformance run time"
+  python3 benchmarks/bench.py conformance "$root" "$raw/conformance.json"
+fi
+
+step "report"
+python3 benchmarks/bench.py report "$raw" "$root/benchmarks/results" "$root/benchmarks/README.md"
