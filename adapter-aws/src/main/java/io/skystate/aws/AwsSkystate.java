@@ -16,6 +16,7 @@ import io.skystate.api.state.Transaction;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.AwsClients;
 import io.skystate.aws.internal.DynamoDbStateStore;
+import io.skystate.aws.internal.Lazy;
 import io.skystate.aws.internal.Resources;
 import io.skystate.aws.internal.SqsMessageQueue;
 import io.skystate.aws.internal.sfn.StepFunctionsEngine;
@@ -37,7 +38,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The AWS provider: state in DynamoDB (one table per store), queues in SQS, callbacks and idempotency on top of
- * those, workflows on Step Functions, handlers served by Lambda. Build with {@link #builder()}; thread-safe.
+ * those, workflows on Step Functions, handlers served by Lambda. Services, SDK clients and stored key rings are set up
+ * on first use, so a Lambda that only runs a handler pays for none of them. Build with {@link #builder()};
+ * thread-safe.
  */
 public final class AwsSkystate implements Skystate {
     public static final String PROVIDER = "aws";
@@ -50,28 +53,41 @@ public final class AwsSkystate implements Skystate {
     private final AwsSkystateBuilder options;
     private final ConcurrentMap<String, StateStore> stores = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
-    private final StoreBackedCallbacks callbacks;
+    private final Lazy<StoreBackedCallbacks> callbacks;
     private final HandlerRegistry handlers;
     private final StoreBackedIdempotency idempotency;
-    private final SealedSessions sessions;
+    private final Lazy<SealedSessions> sessions;
     private final Capabilities capabilities;
-    private final ScheduledExecutorService sweeper;
-    private final StepFunctionsEngine engine;
+    private final Lazy<ScheduledExecutorService> sweeper;
+    private final Lazy<StepFunctionsEngine> engine;
 
     AwsSkystate(AwsSkystateBuilder b) {
         this.options = b;
         this.clients = AwsClients.create(b.region, b.endpoint, b.credentialsOrDefault());
         this.resources = new Resources(clients, b.prefix, b.createResources);
-        KeyRing callbackKeys = b.callbackKeys != null ? b.callbackKeys
-                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "callbacks");
-        KeyRing sessionKeys = b.sessionKeys != null ? b.sessionKeys
-                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "sessions");
-        this.callbacks = new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE), codec, callbackKeys, b.clock,
-                token -> url("callbacks/" + token));
+        this.sweeper = new Lazy<>(() -> {
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "skystate-aws-callback-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler.scheduleWithFixedDelay(this::sweepQuietly, 500, 500, TimeUnit.MILLISECONDS);
+            return scheduler;
+        });
+        Lazy<ScheduledExecutorService> startSweeper = sweeper;
+        this.callbacks = new Lazy<>(() -> {
+            KeyRing keys = b.callbackKeys != null ? b.callbackKeys
+                    : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "callbacks");
+            StoreBackedCallbacks created = new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE), codec, keys, b.clock,
+                    token -> url("callbacks/" + token));
+            startSweeper.get();
+            return created;
+        });
         this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this,
                 name -> Optional.ofNullable(b.httpBaseUrl).map(base -> url("handlers/" + name)));
         this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
-        this.sessions = new SealedSessions(sessionKeys, codec, b.clock, PROVIDER);
+        this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
+                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "sessions"), codec, b.clock, PROVIDER));
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE, Capability.CROSS_GROUP_TRANSACTIONS,
                 Capability.DURABLE_WORKFLOWS);
         if (b.httpBaseUrl != null) {
@@ -79,14 +95,10 @@ public final class AwsSkystate implements Skystate {
             features.add(Capability.HANDLER_ENDPOINTS);
         }
         this.capabilities = new Capabilities(PROVIDER, features, Transaction.MAX_OPERATIONS, StateLimits.MAX_RECORD_BYTES);
-        this.engine = new StepFunctionsEngine(this, clients, resources, handlers, callbacks, codec, b.clock, b.roleArn,
-                token -> url("workflow-callbacks/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)));
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "skystate-aws-callback-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
-        sweeper.scheduleWithFixedDelay(this::sweepQuietly, 500, 500, TimeUnit.MILLISECONDS);
+        Lazy<StoreBackedCallbacks> callbackService = callbacks;
+        this.engine = new Lazy<>(() -> new StepFunctionsEngine(this, clients, resources, handlers, callbackService.get(),
+                codec, b.clock, b.roleArn, token -> url("workflow-callbacks/"
+                        + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     public static AwsSkystateBuilder builder() {
@@ -118,7 +130,7 @@ public final class AwsSkystate implements Skystate {
 
     @Override
     public Callbacks callbacks() {
-        return callbacks;
+        return callbacks.get();
     }
 
     @Override
@@ -133,7 +145,7 @@ public final class AwsSkystate implements Skystate {
 
     /** The callback implementation, for the Function URL entry point. */
     public StoreBackedCallbacks callbackService() {
-        return callbacks;
+        return callbacks.get();
     }
 
     @Override
@@ -143,17 +155,17 @@ public final class AwsSkystate implements Skystate {
 
     @Override
     public Sessions sessions() {
-        return sessions;
+        return sessions.get();
     }
 
     @Override
     public Workflows workflows() {
-        return engine.workflows();
+        return engine.get().workflows();
     }
 
     /** Runs one workflow task-queue message (see the SAM template's SQS event source). */
     public void handleWorkflowTaskMessage(byte[] body) {
-        engine.handleTaskMessage(body);
+        engine.get().handleTaskMessage(body);
     }
 
     /** The resource name prefix of this instance. */
@@ -177,8 +189,8 @@ public final class AwsSkystate implements Skystate {
 
     @Override
     public void close() {
-        sweeper.shutdownNow();
-        engine.close();
+        Optional.ofNullable(sweeper.getIfPresent()).ifPresent(ScheduledExecutorService::shutdownNow);
+        Optional.ofNullable(engine.getIfPresent()).ifPresent(StepFunctionsEngine::close);
         clients.close();
     }
 
@@ -190,7 +202,7 @@ public final class AwsSkystate implements Skystate {
 
     private void sweepQuietly() {
         try {
-            callbacks.sweep();
+            callbacks.get().sweep();
         } catch (RuntimeException e) {
             System.getLogger(AwsSkystate.class.getName()).log(System.Logger.Level.WARNING, "callback sweep failed; retrying", e);
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,14 +12,35 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SDK clients, on the light URL-connection HTTP client, with the SDK's standard retry mode (throttling and
- * transient errors are retried with exponential backoff and jitter before an error reaches Skystate).
+ * The SDK clients, each built on first use, on the light URL-connection HTTP client, with the SDK's standard retry
+ * mode (throttling and transient errors are retried with exponential backoff and jitter before an error reaches
+ * Skystate). Thread-safe.
  */
-public record AwsClients(DynamoDbClient dynamo, SqsClient sqs, SfnClient sfn) implements AutoCloseable {
+public final class AwsClients implements AutoCloseable {
+    private final Lazy<DynamoDbClient> dynamo;
+    private final Lazy<SqsClient> sqs;
+    private final Lazy<SfnClient> sfn;
+
+    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        this.dynamo = new Lazy<>(() -> configure(DynamoDbClient.builder(), region, endpoint, credentials).build());
+        this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), region, endpoint, credentials).build());
+        this.sfn = new Lazy<>(() -> configure(SfnClient.builder(), region, endpoint, credentials).build());
+    }
+
     public static AwsClients create(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        return new AwsClients(configure(DynamoDbClient.builder(), region, endpoint, credentials).build(),
-                configure(SqsClient.builder(), region, endpoint, credentials).build(),
-                configure(SfnClient.builder(), region, endpoint, credentials).build());
+        return new AwsClients(region, endpoint, credentials);
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo.get();
+    }
+
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
+    public SfnClient sfn() {
+        return sfn.get();
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region, URI endpoint,
@@ -36,19 +58,27 @@ public record AwsClients(DynamoDbClient dynamo, SqsClient sqs, SfnClient sfn) im
         return builder;
     }
 
+    /** The native client of {@code type} (built if needed). */
     public <T> Optional<T> unwrap(Class<T> type) {
-        for (Object client : new Object[] {dynamo, sqs, sfn}) {
-            if (type.isInstance(client)) {
-                return Optional.of(type.cast(client));
-            }
+        if (type.isAssignableFrom(DynamoDbClient.class)) {
+            return Optional.of(type.cast(dynamo()));
+        }
+        if (type.isAssignableFrom(SqsClient.class)) {
+            return Optional.of(type.cast(sqs()));
+        }
+        if (type.isAssignableFrom(SfnClient.class)) {
+            return Optional.of(type.cast(sfn()));
         }
         return Optional.empty();
     }
 
     @Override
     public void close() {
-        dynamo.close();
-        sqs.close();
-        sfn.close();
+        for (Lazy<? extends SdkClient> client : java.util.List.of(dynamo, sqs, sfn)) {
+            SdkClient opened = client.getIfPresent();
+            if (opened != null) {
+                opened.close();
+            }
+        }
     }
 }
