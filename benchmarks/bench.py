@@ -457,9 +457,9 @@ def report(raw, results_dir, readme):
                   f"{len(cs['raw']['ms'])} launches per variant, interleaved. Classes loaded from "
                   "`-Xlog:class+load` (of them from the JDK's CDS archive). Jar = the variant's shaded deployment jar "
                   "(maven-shade-plugin 3.6.0). The Lambda variant is what a Lambda cold start pays in the function's "
-                  "JVM (not the Lambda runtime's own start): `LambdaRuntime.open(env)` (SDK clients for DynamoDB, "
-                  "SQS and Step Functions, the key rings read from DynamoDB, `SKYSTATE_CREATE_RESOURCES=true` so "
-                  "each store's table is checked with `DescribeTable`, the jar's `HandlerModule`), then "
+                  "JVM (not the Lambda runtime's own start): `LambdaRuntime.open(env)` (the adapter builds SDK clients, "
+                  "key rings and the workflow engine on first use, so a handler-only invocation makes no AWS call; "
+                  "then the jar's `HandlerModule`), then "
                   "`SkystateLambdaHandler.handleRequest`; against a moto server started once for these launches "
                   "(its tables and keys created by the unrecorded first launch), credentials from the "
                   "`aws.accessKeyId`/`aws.secretAccessKey` properties. Goal: Skystate's Lambda entry point without "
@@ -507,13 +507,11 @@ def report(raw, results_dir, readme):
             md.append("| phase | median ms | min–max |")
             md.append("|---|---|---|")
             phases = [("JVM start → `main` entered (JVM boot, main class loaded)", "launch_to_main"),
-                      ("`main` → first SDK call starts (JacksonCodec, WriteGuard, the 3 SDK clients built, "
-                       "default credentials provider, first `stateStore`)", "main_to_first_call"),
-                      ("first SDK call (`DescribeTable`: the SDK's first-request set-up — marshalling, signing, "
-                       "endpoint rules, HTTP connection — plus moto's answer)", "first_call"),
-                      ("later SDK calls during open (DescribeTable × 3, GetItem × 2: key rings)", "other_calls"),
-                      ("rest of open (Skystate and JDK work between and after the calls: KeyRings, callbacks, "
-                       "Step Functions engine, HandlerRegistry, HandlerModules)", "open_rest"),
+                      ("`main` → first SDK call starts, if any (JacksonCodec, WriteGuard, builder)", "main_to_first_call"),
+                      ("first SDK call, if any (the SDK's first-request set-up plus moto's answer)", "first_call"),
+                      ("later SDK calls during open, if any", "other_calls"),
+                      ("rest of open (Skystate and JDK work outside SDK calls: HandlerRegistry, HandlerModules)",
+                       "open_rest"),
                       ("**`LambdaRuntime.open` in all**", "open_total"),
                       ("open → response written (`handleRequest`: read the event, Jackson tree, invoke `hello`, "
                        "encode)", "open_to_response"),
