@@ -67,10 +67,13 @@ public final class HandlerRegistry implements Handlers {
         return run(definition, inputJson, invocationId, attempt);
     }
 
-    /** A random invocation id; not {@code UUID.randomUUID()}, whose SecureRandom costs a cold start ~10 ms. */
+    /**
+     * A random 32-hex-digit invocation id. Not {@code UUID.randomUUID()}: its SecureRandom costs a cold start time,
+     * and invocation ids need to be unique, not unguessable.
+     */
     private static String newInvocationId() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        return String.format("%016x%016x", random.nextLong(), random.nextLong());
     }
 
     @Override
