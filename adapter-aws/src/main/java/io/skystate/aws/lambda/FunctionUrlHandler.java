@@ -4,12 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skystate.api.InvalidRequestException;
-import io.skystate.api.SkystateException;
-import io.skystate.api.handler.HandlerFailedException;
-import io.skystate.api.handler.HandlerNotFoundException;
 import io.skystate.aws.AwsSkystate;
 import io.skystate.core.callback.CallbackHttpEndpoint;
+import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.json.JacksonCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +14,6 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -60,7 +56,7 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
         } else if (path.startsWith(WORKFLOW_CALLBACKS)) {
             reply = CallbackHttpEndpoint.forWorkflows(skystate.workflows(), codec).handle(tail(path, WORKFLOW_CALLBACKS), body);
         } else if (path.startsWith(HANDLERS)) {
-            reply = invoke(tail(path, HANDLERS), body, codec);
+            reply = new HandlerHttpEndpoint(skystate.handlers(), codec).handle(tail(path, HANDLERS), body);
         } else {
             reply = new CallbackHttpEndpoint.Reply(404, codec.encode(Map.of("error", "NOT_FOUND")));
         }
@@ -70,29 +66,6 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
         response.put("body", new String(reply.body(), StandardCharsets.UTF_8));
         response.put("isBase64Encoded", false);
         codec.mapper().writeValue(output, response);
-    }
-
-    private CallbackHttpEndpoint.Reply invoke(String name, byte[] body, JacksonCodec codec) {
-        try {
-            return new CallbackHttpEndpoint.Reply(200, skystate.handlers().invokeJson(name, body));
-        } catch (HandlerNotFoundException e) {
-            return error(404, e, codec, Map.of());
-        } catch (InvalidRequestException e) {
-            return error(400, e, codec, Map.of());
-        } catch (HandlerFailedException e) {
-            return error(500, e, codec, Map.of("errorType", e.errorType()));
-        } catch (SkystateException e) {
-            return error(500, e, codec, Map.of());
-        }
-    }
-
-    private static CallbackHttpEndpoint.Reply error(int status, SkystateException e, JacksonCodec codec,
-            Map<String, String> extra) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", e.code());
-        body.put("message", String.valueOf(e.getMessage()));
-        body.putAll(extra);
-        return new CallbackHttpEndpoint.Reply(status, codec.encode(body));
     }
 
     private static String tail(String path, String prefix) {

@@ -2,12 +2,9 @@ package io.skystate.local.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.skystate.api.InvalidRequestException;
-import io.skystate.api.SkystateException;
-import io.skystate.api.handler.HandlerFailedException;
-import io.skystate.api.handler.HandlerNotFoundException;
 import io.skystate.api.handler.Handlers;
 import io.skystate.core.callback.CallbackHttpEndpoint;
+import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.json.JacksonCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +32,7 @@ public final class LocalHttpServer implements AutoCloseable {
     private final ExecutorService executor;
     private final JacksonCodec codec;
     private CallbackHttpEndpoint callbacks;
-    private Handlers handlers;
+    private HandlerHttpEndpoint handlers;
 
     public LocalHttpServer(int port, JacksonCodec codec) {
         this.codec = codec;
@@ -52,9 +48,9 @@ public final class LocalHttpServer implements AutoCloseable {
     /** Wires the services and starts serving. */
     public void start(CallbackHttpEndpoint callbackEndpoint, Handlers handlerRegistry) {
         this.callbacks = callbackEndpoint;
-        this.handlers = handlerRegistry;
+        this.handlers = new HandlerHttpEndpoint(handlerRegistry, codec);
         server.createContext(CALLBACKS, exchange -> serve(exchange, this::callback));
-        server.createContext(HANDLERS, exchange -> serve(exchange, this::handler));
+        server.createContext(HANDLERS, exchange -> serve(exchange, handlers::handle));
         server.start();
     }
 
@@ -73,28 +69,6 @@ public final class LocalHttpServer implements AutoCloseable {
 
     private CallbackHttpEndpoint.Reply callback(String token, byte[] body) {
         return callbacks.handle(token, body);
-    }
-
-    private CallbackHttpEndpoint.Reply handler(String name, byte[] body) {
-        try {
-            return new CallbackHttpEndpoint.Reply(200, handlers.invokeJson(name, body));
-        } catch (HandlerNotFoundException e) {
-            return error(404, e, Map.of());
-        } catch (InvalidRequestException e) {
-            return error(400, e, Map.of());
-        } catch (HandlerFailedException e) {
-            return error(500, e, Map.of("errorType", e.errorType()));
-        } catch (SkystateException e) {
-            return error(500, e, Map.of());
-        }
-    }
-
-    private CallbackHttpEndpoint.Reply error(int status, SkystateException e, Map<String, String> extra) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", e.code());
-        body.put("message", String.valueOf(e.getMessage()));
-        body.putAll(extra);
-        return new CallbackHttpEndpoint.Reply(status, codec.encode(body));
     }
 
     private interface Route {
