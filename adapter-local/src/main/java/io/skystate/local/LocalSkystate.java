@@ -157,9 +157,6 @@ public final class LocalSkystate implements Skystate {
         if (type.isInstance(database)) {
             return Optional.of(type.cast(database));
         }
-        if (type.isInstance(database.connection())) {
-            return Optional.of(type.cast(database.connection()));
-        }
         return Optional.empty();
     }
 

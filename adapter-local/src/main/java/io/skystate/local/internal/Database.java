@@ -107,11 +107,6 @@ public final class Database implements AutoCloseable {
         return statement;
     }
 
-    /** The JDBC connection, for callers that hold no other lock; used by {@code unwrap} and benchmarks. */
-    public Connection connection() {
-        return connection;
-    }
-
     private void rollbackQuietly(Throwable cause) {
         try {
             connection.rollback();
