@@ -1,6 +1,7 @@
 package io.skystate.core.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.state.Key;
 import io.skystate.api.state.ListRequest;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,64 +64,80 @@ public final class ClaimCheck {
         return reference;
     }
 
-    /** {@code data} with every claim reference in it replaced by the stored value. */
+    /**
+     * {@code data} with every claim reference in it replaced by the stored value. Copy on write: containers with no
+     * reference below them are returned as they are, so resolving data without claims costs one walk.
+     */
     public JsonNode resolve(JsonNode data) {
         Optional<String> claim = claimId(data);
         if (claim.isPresent()) {
             return load(claim.get());
         }
-        if (!data.isContainerNode() || !mayContainClaims(data)) {
-            return data;
-        }
-        JsonNode copy = data.deepCopy();
-        if (copy.isObject()) {
-            ObjectNode object = (ObjectNode) copy;
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        JsonNode result = data;
+        if (data.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                field.setValue(resolve(field.getValue()));
+                JsonNode resolved = resolve(field.getValue());
+                if (resolved != field.getValue()) {
+                    result = withChild(result, data, field.getKey(), resolved);
+                }
             }
-        } else {
-            for (int i = 0; i < copy.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) copy).set(i, resolve(copy.get(i)));
+        } else if (data.isArray()) {
+            for (int i = 0; i < data.size(); i++) {
+                JsonNode resolved = resolve(data.get(i));
+                if (resolved != data.get(i)) {
+                    result = withChild(result, data, i, resolved);
+                }
             }
         }
-        return copy;
+        return result;
     }
 
     /**
-     * A copy of {@code data} in which every claim reference met while walking {@code path} from the root is replaced
-     * by its content, so the path can be read or written as if nothing had been offloaded.
+     * {@code data} with every claim reference met while walking {@code path} from the root replaced by its content,
+     * so the path can be read or written as if nothing had been offloaded. Only the containers on the path are copied.
      */
     public JsonNode resolvePath(JsonNode data, String path) {
-        JsonNode root = claimId(data).map(this::load).orElse(data);
-        if (!mayContainClaims(root)) {
-            return root;
-        }
-        JsonNode copy = root.deepCopy();
-        JsonNode node = copy;
-        for (Object segment : io.skystate.api.workflow.DataPath.segments(path)) {
-            JsonNode child = segment instanceof String field ? node.get(field)
-                    : node.isArray() && (Integer) segment < node.size() ? node.get((Integer) segment) : null;
-            if (child == null) {
-                break;
-            }
-            Optional<String> claim = claimId(child);
-            if (claim.isPresent()) {
-                child = load(claim.get());
-                if (segment instanceof String field && node instanceof ObjectNode object) {
-                    object.set(field, child);
-                } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
-                    array.set((Integer) segment, child);
-                }
-            }
-            node = child;
-        }
-        return copy;
+        return along(data, io.skystate.api.workflow.DataPath.segments(path), 0);
     }
 
-    private static boolean mayContainClaims(JsonNode data) {
-        return data.toString().contains("\"" + FIELD + "\"");
+    private JsonNode along(JsonNode node, List<Object> segments, int index) {
+        JsonNode current = claimId(node).map(this::load).orElse(node);
+        if (index == segments.size()) {
+            return current;
+        }
+        Object segment = segments.get(index);
+        JsonNode child = segment instanceof String field ? current.get(field)
+                : current.isArray() && (Integer) segment < current.size() ? current.get((Integer) segment) : null;
+        if (child == null) {
+            return current;
+        }
+        JsonNode resolved = along(child, segments, index + 1);
+        return resolved == child ? current : withChild(current, current, segment, resolved);
+    }
+
+    /**
+     * {@code container} with one child replaced: a shallow copy when {@code container} is still {@code original}
+     * (never mutate the caller's data), otherwise the copy made earlier, in place.
+     */
+    private static JsonNode withChild(JsonNode container, JsonNode original, Object segment, JsonNode child) {
+        if (container instanceof ObjectNode object) {
+            ObjectNode target = object;
+            if (container == original) {
+                target = object.objectNode();
+                target.setAll(object);
+            }
+            target.set((String) segment, child);
+            return target;
+        }
+        ArrayNode target = (ArrayNode) container;
+        if (container == original) {
+            target = target.arrayNode();
+            target.addAll((ArrayNode) container);
+        }
+        target.set((Integer) segment, child);
+        return target;
     }
 
     private static Optional<String> claimId(JsonNode node) {
