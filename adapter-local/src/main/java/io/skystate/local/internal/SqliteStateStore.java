@@ -18,7 +18,6 @@ import io.skystate.api.state.TransactionOperation;
 import io.skystate.api.state.Version;
 import io.skystate.core.state.WriteGuard;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
@@ -76,7 +75,7 @@ public final class SqliteStateStore implements StateStore {
     public Version put(Key key, StateValue value, PutOptions options) {
         guard.checkPut(key, value);
         return database.inTransaction(c -> {
-            checkCondition(c, key, options.condition(), clock.millis());
+            checkCondition(key, options.condition(), clock.millis());
             return StateRows.upsert(database, name, key, value, options.expiresAt());
         });
     }
@@ -84,7 +83,7 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public boolean delete(Key key, Condition condition) {
         return database.inTransaction(c -> {
-            boolean existed = checkCondition(c, key, condition, clock.millis()).isPresent();
+            boolean existed = checkCondition(key, condition, clock.millis()).isPresent();
             StateRows.remove(database, name, key);
             return existed;
         });
@@ -100,7 +99,7 @@ public final class SqliteStateStore implements StateStore {
             for (int i = 0; i < ops.size(); i++) {
                 TransactionOperation op = ops.get(i);
                 try {
-                    apply(c, op, now).ifPresent(v -> versions.put(op.key(), v));
+                    apply(op, now).ifPresent(v -> versions.put(op.key(), v));
                 } catch (AlreadyExistsException | VersionConflictException e) {
                     throw new TransactionFailedException(PROVIDER, i, TransactionFailedException.Reason.CONDITION_FAILED,
                             "operation " + i + " on " + op.key() + " failed: " + e.getMessage(), e);
@@ -132,23 +131,23 @@ public final class SqliteStateStore implements StateStore {
         return type.isInstance(database) ? Optional.of(type.cast(database)) : Optional.empty();
     }
 
-    private Optional<Version> apply(Connection c, TransactionOperation op, long now) throws SQLException {
+    private Optional<Version> apply(TransactionOperation op, long now) throws SQLException {
         if (op instanceof TransactionOperation.Put put) {
-            checkCondition(c, put.key(), put.options().condition(), now);
+            checkCondition(put.key(), put.options().condition(), now);
             return Optional.of(StateRows.upsert(database, name, put.key(), put.value(), put.options().expiresAt()));
         }
         if (op instanceof TransactionOperation.Delete delete) {
-            checkCondition(c, delete.key(), delete.condition(), now);
+            checkCondition(delete.key(), delete.condition(), now);
             StateRows.remove(database, name, delete.key());
             return Optional.empty();
         }
         TransactionOperation.Check check = (TransactionOperation.Check) op;
-        checkCondition(c, check.key(), check.condition(), now);
+        checkCondition(check.key(), check.condition(), now);
         return Optional.empty();
     }
 
     /** The visible current record, after checking {@code condition} against it. */
-    private Optional<StateEntry> checkCondition(Connection c, Key key, Condition condition, long now)
+    private Optional<StateEntry> checkCondition(Key key, Condition condition, long now)
             throws SQLException {
         Optional<StateEntry> current = StateRows.find(database, name, key, now);
         switch (condition.kind()) {

@@ -17,6 +17,15 @@ public sealed interface Step {
     String name();
 
     /**
+     * The step's type as documents and histories name it: {@code task}, {@code awaitCallback}, {@code choice},
+     * {@code parallel}, {@code wait}, {@code succeed} or {@code fail} (see {@link StepExecution#kind()}).
+     */
+    default String kind() {
+        String simple = getClass().getSimpleName();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
+    /**
      * Calls handler {@code handler} (at least once) with the data at {@code inputPath}; on success writes its output
      * at {@code resultPath}. {@code timeout} bounds one attempt. {@code compensation} names a handler that undoes
      * this step when the workflow later fails (saga); it receives the workflow data at the time of the failure.

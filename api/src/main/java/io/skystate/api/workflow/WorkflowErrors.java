@@ -16,8 +16,10 @@ public final class WorkflowErrors {
     public static final String HANDLER_NOT_FOUND = "Skystate.HandlerNotFound";
     /** A path in the definition selected nothing, or data had the wrong shape for it. */
     public static final String DATA_ERROR = "Skystate.DataError";
-    /** A branch of a parallel step failed; the error is the branch's error. (Documentation only.) */
+    /** The run was cancelled; also the failure its pending callbacks get, so late completions are rejected. */
     public static final String CANCELLED = "Skystate.Cancelled";
+    /** A choice step without an otherwise found no rule that held (ASL {@code States.NoChoiceMatched}). */
+    public static final String NO_CHOICE_MATCHED = "Skystate.NoChoiceMatched";
 
     private WorkflowErrors() {
     }

@@ -14,7 +14,7 @@ public final class AslErrors {
     public static final String STATES_TIMEOUT = "States.Timeout";
     public static final String STATES_HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
     /** The error of a choice that matched no rule and has no otherwise (the local engine's name). */
-    public static final String NO_CHOICE_MATCHED = "Skystate.NoChoiceMatched";
+    public static final String NO_CHOICE_MATCHED = WorkflowErrors.NO_CHOICE_MATCHED;
 
     private AslErrors() {
     }

@@ -38,8 +38,7 @@ final class HistoryMapper {
     private void index(String scope, Map<String, Step> steps) {
         steps.forEach((name, step) -> {
             paths.put(name, scope + name);
-            String simple = step.getClass().getSimpleName();
-            kinds.put(name, Character.toLowerCase(simple.charAt(0)) + simple.substring(1));
+            kinds.put(name, step.kind());
             if (step instanceof Step.Parallel parallel) {
                 for (int i = 0; i < parallel.branches().size(); i++) {
                     index(scope + name + "/" + i + "/", parallel.branches().get(i).steps());

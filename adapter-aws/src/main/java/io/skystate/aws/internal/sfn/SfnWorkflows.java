@@ -117,7 +117,7 @@ final class SfnWorkflows implements Workflows {
     public void cancel(String instanceId, String reason) {
         RunRecord record = record(instanceId);
         try {
-            parts.clients().sfn().stopExecution(b -> b.executionArn(record.executionArn()).error("Skystate.Cancelled")
+            parts.clients().sfn().stopExecution(b -> b.executionArn(record.executionArn()).error(io.skystate.api.workflow.WorkflowErrors.CANCELLED)
                     .cause(reason));
         } catch (SdkException e) {
             throw SfnErrors.translate("cancel " + instanceId, e);

@@ -30,7 +30,7 @@ final class CallbackSteps {
     }
 
     void advance(Frame frame, Step.AwaitCallback step) {
-        Frame issued = ISSUED.equals(frame.phase()) ? frame : issue(stepper.begin(frame, FrameStepper.kind(step)), step);
+        Frame issued = ISSUED.equals(frame.phase()) ? frame : issue(stepper.begin(frame, step.kind()), step);
         if (issued == null) {
             return;
         }

@@ -66,7 +66,7 @@ final class FrameStepper {
     }
 
     private void runTask(Frame frame, Step.Task task) {
-        Frame started = begin(frame, kind(task));
+        Frame started = begin(frame, task.kind());
         TaskRunner.Result result;
         try {
             byte[] input = input(started, task.inputPath());
@@ -117,7 +117,7 @@ final class FrameStepper {
                 return;
             }
             Frame opened = frame.historySeq() != null ? frame
-                    : frame.withHistory(HistoryTable.open(c, frame.runId(), frame.path(), kind(step), ctx.clock().millis()));
+                    : frame.withHistory(HistoryTable.open(c, frame.runId(), frame.path(), step.kind(), ctx.clock().millis()));
             if (step instanceof Step.Wait wait) {
                 transitions.succeed(c, opened, frame.data(), wait.next(), tokens);
             } else if (step instanceof Step.Choice choice) {
@@ -141,13 +141,13 @@ final class FrameStepper {
         if (choice.otherwise().isPresent()) {
             transitions.succeed(c, frame, frame.data(), choice.otherwise(), tokens);
         } else {
-            transitions.fail(c, frame, choice, new StepError("Skystate.NoChoiceMatched",
+            transitions.fail(c, frame, choice, new StepError(WorkflowErrors.NO_CHOICE_MATCHED,
                     "no rule of choice '" + choice.name() + "' matched and it has no otherwise"), tokens);
         }
     }
 
     private void startWait(Connection c, Frame frame, Step.Wait wait, List<String> tokens) throws SQLException {
-        long seq = HistoryTable.open(c, frame.runId(), frame.path(), kind(wait), ctx.clock().millis());
+        long seq = HistoryTable.open(c, frame.runId(), frame.path(), wait.kind(), ctx.clock().millis());
         long wakeAt;
         try {
             wakeAt = wakeTime(frame, wait);
@@ -173,7 +173,7 @@ final class FrameStepper {
 
     private void fork(Connection c, Frame frame, Step.Parallel parallel) throws SQLException {
         long seq = frame.historySeq() != null ? frame.historySeq()
-                : HistoryTable.open(c, frame.runId(), frame.path(), kind(parallel), ctx.clock().millis());
+                : HistoryTable.open(c, frame.runId(), frame.path(), parallel.kind(), ctx.clock().millis());
         HistoryTable.attempts(c, frame.runId(), seq, frame.attempt() + 1);
         long first = FrameTable.nextFrameId(c, frame.runId());
         for (int i = 0; i < parallel.branches().size(); i++) {
@@ -196,12 +196,6 @@ final class FrameStepper {
     byte[] withResult(Frame frame, String resultPath, JsonNode result) {
         JsonNode data = ctx.claims().resolvePath(ctx.codec().tree(frame.data()), resultPath);
         return ctx.codec().encode(JsonPaths.write(data, resultPath, ctx.claims().offload(result)));
-    }
-
-    /** The history kind of a step: its document type name ({@code task}, {@code awaitCallback}, {@code choice} ...). */
-    static String kind(Step step) {
-        String simple = step.getClass().getSimpleName();
-        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
     /** Work inside one transaction; {@code tokens} collects callback tokens to invalidate after the commit. */

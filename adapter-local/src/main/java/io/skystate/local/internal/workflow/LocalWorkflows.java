@@ -6,6 +6,7 @@ import io.skystate.api.NotFoundException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.RunRequests;
@@ -89,7 +90,7 @@ public final class LocalWorkflows implements Workflows {
     @Override
     public void cancel(String instanceId, String reason) {
         run(instanceId);
-        control.stop(instanceId, RunStatus.CANCELLED, "Skystate.Cancelled", reason);
+        control.stop(instanceId, RunStatus.CANCELLED, WorkflowErrors.CANCELLED, reason);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.skystate.local.internal.workflow;
 
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution.Outcome;
+import io.skystate.api.workflow.WorkflowErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -39,7 +40,7 @@ final class RunControl {
     void timeOutOverdue() {
         List<RunRow> overdue = ctx.database().inTransaction(c -> RunTable.overdue(c, ctx.clock().millis()));
         for (RunRow run : overdue) {
-            stop(run.id(), RunStatus.TIMED_OUT, "Skystate.Timeout", "the workflow ran past its timeout");
+            stop(run.id(), RunStatus.TIMED_OUT, WorkflowErrors.TIMEOUT, "the workflow ran past its timeout");
         }
     }
 
