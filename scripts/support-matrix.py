@@ -8,7 +8,8 @@ and replaces the text between <!-- support-matrix:start --> and <!-- support-mat
 row per rule and one column per adapter, followed by one totals line per adapter.
 
 If several reports give the same adapter a result for the same rule, the worst one wins
-(FAILED, then ABORTED, then GAP, then PASSED).
+(FAILED, then ABORTED, then GAP, then PASSED_DESPITE_GAP, then PASSED). PASSED_DESPITE_GAP marks a rule that
+passed although its binding declares a gap for it: the gap may be stale.
 
 Exit codes: 0 done (or, with --check, README up to date); 1 with --check, README would change;
 2 README.md missing, markers missing, or a report unreadable.
@@ -26,7 +27,7 @@ from pathlib import Path
 START = "<!-- support-matrix:start -->"
 END = "<!-- support-matrix:end -->"
 REPORTS_GLOB = "*/target/conformance-reports/*/*.json"
-RESULTS = ("PASSED", "GAP", "ABORTED", "FAILED")  # best to worst
+RESULTS = ("PASSED", "PASSED_DESPITE_GAP", "GAP", "ABORTED", "FAILED")  # best to worst
 PREFERRED_ADAPTERS = ("local", "aws", "azure", "gcp")
 
 
@@ -90,6 +91,8 @@ def cell(outcome: Outcome | None) -> str:
         return "✅"
     if outcome.result == "FAILED":
         return "❌"
+    if outcome.result == "PASSED_DESPITE_GAP":
+        return "✅ (passed despite a declared gap: the gap may be stale)"
     label = "gap" if outcome.result == "GAP" else "aborted"
     return cell_text(f"{label}: {outcome.reason}" if outcome.reason else label)
 
@@ -112,7 +115,9 @@ def render(names, outcomes) -> str:
         for outcome in outcomes[adapter].values():
             counts[outcome.result] += 1
         missing = len(names) - len(outcomes[adapter])
-        lines.append(f"- **{adapter}**: {counts['PASSED']} passed, {counts['FAILED']} failed, {counts['GAP']} gaps, "
+        stale = f" ({counts['PASSED_DESPITE_GAP']} more passed despite a declared gap)" \
+            if counts["PASSED_DESPITE_GAP"] else ""
+        lines.append(f"- **{adapter}**: {counts['PASSED']} passed{stale}, {counts['FAILED']} failed, {counts['GAP']} gaps, "
                      f"{counts['ABORTED']} aborted, {missing} not run (of {len(names)} rules)")
     return "\n".join(lines)
 

@@ -15,6 +15,14 @@ public record Capabilities(String provider, Set<Capability> features, int maxTra
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
     }
 
+    /** The same capabilities with {@code capability} added. */
+    public Capabilities with(Capability capability) {
+        java.util.EnumSet<Capability> more = features.isEmpty() ? java.util.EnumSet.noneOf(Capability.class)
+                : java.util.EnumSet.copyOf(features);
+        more.add(capability);
+        return new Capabilities(provider, more, maxTransactionOperations, maxRecordBytes);
+    }
+
     public boolean has(Capability capability) {
         return features.contains(capability);
     }

@@ -23,13 +23,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
 
 /**
  * Callbacks through the Java API: single-use signed tokens, exactly one resolution, timeouts, heartbeats and
  * completion-queue notification. HTTP completion is in {@link CallbackHttpConformance}.
  */
-public abstract class CallbackConformance extends ConformanceSuite {
+public class CallbackConformance extends ConformanceSuite {
     private static final String RESULT = "{\"ok\":true,\"big\":123456789012345678901234567890,\"text\":\"\u00fc\ud83d\ude00\"}";
 
     protected final Callbacks callbacks() {
@@ -41,7 +40,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
     }
 
     /** Create returns distinct ids and unguessable tokens, an absolute URL and an expiry; the callback is pending. */
-    @Test
+    @ConformanceRule
     public final void callback01_createReturnsHandle() {
         Instant before = Instant.now();
         CallbackHandle a = create(LONG_TIMEOUT);
@@ -54,7 +53,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
     }
 
     /** Completing through the API resolves COMPLETED with the exact result JSON, the same on every read. */
-    @Test
+    @ConformanceRule
     public final void callback02_completeViaApi() throws Exception {
         CallbackHandle handle = create(LONG_TIMEOUT);
         callbacks().complete(handle.token(), RESULT.getBytes(StandardCharsets.UTF_8));
@@ -70,7 +69,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
     }
 
     /** Failing through the API resolves FAILED with the error type and message and no result. */
-    @Test
+    @ConformanceRule
     public final void callback03_failViaApi() throws Exception {
         CallbackHandle handle = create(LONG_TIMEOUT);
         callbacks().fail(handle.token(), "Payment.Declined", "card declined \u00fc\ud83d\ude00");
@@ -85,7 +84,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
      * A callback not completed within its timeout resolves TIMED_OUT (error type {@code Skystate.Timeout}); a late
      * completion or failure raises TokenExpiredException and changes nothing.
      */
-    @Test
+    @ConformanceRule
     public final void callback04_timeoutRejectsLateCompletion() throws Exception {
         CallbackHandle handle = create(SHORT_TIMEOUT);
         CallbackOutcome outcome = CallbackFixtures.awaitResolved(callbacks(), handle.id());
@@ -99,7 +98,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
     }
 
     /** A second completion, or a failure after completion, raises CallbackAlreadyResolvedException; the result stays. */
-    @Test
+    @ConformanceRule
     public final void callback05_secondResolutionRejected() throws Exception {
         CallbackHandle handle = create(LONG_TIMEOUT);
         callbacks().complete(handle.token(), RESULT.getBytes(StandardCharsets.UTF_8));
@@ -113,7 +112,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
     }
 
     /** Completing a failed callback raises CallbackAlreadyResolvedException; it stays FAILED. */
-    @Test
+    @ConformanceRule
     public final void callback06_completeAfterFailRejected() {
         CallbackHandle handle = create(LONG_TIMEOUT);
         callbacks().fail(handle.token(), "Boom", "first");
@@ -128,7 +127,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
      * Forged tokens (random text, and a well-formed token signed by an unrelated key ring) raise InvalidTokenException
      * for complete, fail and heartbeat, and a real callback stays pending.
      */
-    @Test
+    @ConformanceRule
     public final void callback07_forgedTokensRejected() {
         CallbackHandle real = create(LONG_TIMEOUT);
         String foreign;
@@ -148,7 +147,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
      * A real token with one character changed (first, middle, last and between) raises InvalidTokenException; the
      * callback stays pending and the untampered token still completes it.
      */
-    @Test
+    @ConformanceRule
     public final void callback08_tamperedTokenRejected() throws Exception {
         CallbackHandle handle = create(LONG_TIMEOUT);
         for (int position : Tokens.positions(handle.token())) {
@@ -165,7 +164,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
      * Heartbeats every 200 ms keep a callback with a 600 ms heartbeat timeout pending for 1.5 s; once they stop it
      * times out within a few seconds and later heartbeats or completions raise TokenExpiredException.
      */
-    @Test
+    @ConformanceRule
     public final void callback09_heartbeatsExtendDeadline() throws Exception {
         CallbackHandle handle = callbacks().create(CallbackRequest.withTimeout(LONG_TIMEOUT)
                 .withHeartbeat(Duration.ofMillis(600)));
@@ -182,7 +181,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
     }
 
     /** A callback created with a completion queue posts one message with attributes callbackId and status COMPLETED. */
-    @Test
+    @ConformanceRule
     public final void callback10_completionNotifiesQueue() {
         String queue = unique("cbq");
         CallbackHandle handle = callbacks().create(CallbackRequest.withTimeout(LONG_TIMEOUT).notifying(queue));
@@ -191,7 +190,7 @@ public abstract class CallbackConformance extends ConformanceSuite {
     }
 
     /** A callback that times out posts one message with status TIMED_OUT to its completion queue. */
-    @Test
+    @ConformanceRule
     public final void callback11_timeoutNotifiesQueue() {
         String queue = unique("cbq");
         CallbackHandle handle = callbacks().create(CallbackRequest.withTimeout(SHORT_TIMEOUT).notifying(queue));
@@ -199,25 +198,25 @@ public abstract class CallbackConformance extends ConformanceSuite {
     }
 
     private void assertNotified(String queue, String callbackId, CallbackStatus status) {
-        List<ReceivedMessage> messages = CallbackFixtures.drain(skystate().queue(queue), Duration.ofSeconds(15),
+        List<ReceivedMessage> messages = CallbackFixtures.drain(skystate().queue(queue), timing().bound(Duration.ofSeconds(15)),
                 Duration.ofSeconds(1));
         assertThat(messages).singleElement().satisfies(m -> assertThat(m.attributes())
                 .containsEntry("callbackId", callbackId).containsEntry("status", status.name()));
     }
 
     /** await returns PENDING once maxWait has passed on an unresolved callback, without waiting much longer. */
-    @Test
+    @ConformanceRule
     public final void callback12_awaitReturnsPendingAfterMaxWait() throws Exception {
         CallbackHandle handle = create(LONG_TIMEOUT);
         long start = System.nanoTime();
         CallbackOutcome outcome = callbacks().await(handle.id(), Duration.ofMillis(300));
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         assertThat(outcome.status()).isEqualTo(CallbackStatus.PENDING);
-        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(250)).isLessThan(Duration.ofSeconds(5));
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(250)).isLessThan(timing().bound(Duration.ofSeconds(5)));
     }
 
     /** await returns as soon as another thread completes the callback, long before maxWait. */
-    @Test
+    @ConformanceRule
     public final void callback13_awaitWakesOnCompletion() throws Exception {
         CallbackHandle handle = create(LONG_TIMEOUT);
         CompletableFuture<Void> completer = CompletableFuture.runAsync(() -> {
@@ -227,12 +226,12 @@ public abstract class CallbackConformance extends ConformanceSuite {
         long start = System.nanoTime();
         CallbackOutcome outcome = callbacks().await(handle.id(), Duration.ofSeconds(60));
         assertThat(outcome.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timing().bound(Duration.ofSeconds(10)));
         completer.join();
     }
 
     /** outcome of an id that was never created raises NotFoundException. */
-    @Test
+    @ConformanceRule
     public final void callback14_unknownIdNotFound() {
         assertThatThrownBy(() -> callbacks().outcome("no-such-callback-" + Tokens.random(12)))
                 .isInstanceOf(NotFoundException.class);

@@ -13,8 +13,6 @@ import java.util.List;
 
 /** Shared helpers of the callback suites. */
 final class CallbackFixtures {
-    /** Long enough for any adapter to resolve and report a callback ("timeouts are detected within about a second"). */
-    static final Duration AWAIT = Duration.ofSeconds(10);
     /** A callback timeout short enough to wait for. */
     static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
     /** A timeout no rule waits for. */
@@ -24,8 +22,9 @@ final class CallbackFixtures {
     }
 
     static CallbackOutcome awaitResolved(Callbacks callbacks, String id) throws InterruptedException {
-        CallbackOutcome outcome = callbacks.await(id, AWAIT);
-        assertThat(outcome.status()).as("callback %s after waiting %s", id, AWAIT).isNotEqualTo(CallbackStatus.PENDING);
+        Duration await = Timing.current().callbackAwait();
+        CallbackOutcome outcome = callbacks.await(id, await);
+        assertThat(outcome.status()).as("callback %s after waiting %s", id, await).isNotEqualTo(CallbackStatus.PENDING);
         return outcome;
     }
 

@@ -13,8 +13,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Callback URLs over HTTP, for adapters that declare {@link Capability#CALLBACK_URLS} (reported as a capability gap
@@ -22,13 +20,13 @@ import org.junit.jupiter.api.Test;
  * "message":..}} or {@code {"outcome":"heartbeat"}}; answers 204 done, 400 malformed body, 403 invalid token, 409
  * already resolved, 410 expired. The forgery rules assume the URL carries the token verbatim.
  */
-public abstract class CallbackHttpConformance extends ConformanceSuite {
+public class CallbackHttpConformance extends ConformanceSuite {
     protected final Callbacks callbacks() {
         return skystate().callbacks();
     }
 
-    @BeforeEach
-    protected final void requireCallbackUrls() {
+    @Override
+    protected final void beforeEachRule() {
         requireCapability(Capability.CALLBACK_URLS);
     }
 
@@ -48,7 +46,7 @@ public abstract class CallbackHttpConformance extends ConformanceSuite {
     }
 
     /** POST success → 204; the callback is COMPLETED with the posted result. */
-    @Test
+    @ConformanceRule
     public final void http01_completeViaHttp() throws Exception {
         CallbackHandle handle = create();
         HttpPoster.Response response = post(handle.url(), "{\"outcome\":\"success\",\"result\":{\"a\":1,\"b\":[true,null]}}");
@@ -59,7 +57,7 @@ public abstract class CallbackHttpConformance extends ConformanceSuite {
     }
 
     /** POST failure → 204; the callback is FAILED with the posted error type and message. */
-    @Test
+    @ConformanceRule
     public final void http02_failViaHttp() throws Exception {
         CallbackHandle handle = create();
         HttpPoster.Response response = post(handle.url(),
@@ -72,7 +70,7 @@ public abstract class CallbackHttpConformance extends ConformanceSuite {
     }
 
     /** POST heartbeat → 204, and heartbeats every 200 ms keep a 600 ms heartbeat timeout from firing. */
-    @Test
+    @ConformanceRule
     public final void http03_heartbeatViaHttp() {
         CallbackHandle handle = callbacks().create(CallbackRequest.withTimeout(LONG_TIMEOUT)
                 .withHeartbeat(Duration.ofMillis(600)));
@@ -85,7 +83,7 @@ public abstract class CallbackHttpConformance extends ConformanceSuite {
     }
 
     /** A URL with a tampered or random token → 403, and the real callback stays pending. */
-    @Test
+    @ConformanceRule
     public final void http04_forgedTokenForbidden() {
         CallbackHandle handle = create();
         String body = "{\"outcome\":\"success\",\"result\":{}}";
@@ -98,7 +96,7 @@ public abstract class CallbackHttpConformance extends ConformanceSuite {
     }
 
     /** A malformed or incomplete body → 400, and the callback stays pending. */
-    @Test
+    @ConformanceRule
     public final void http05_malformedBodyBadRequest() {
         CallbackHandle handle = create();
         for (String body : List.of("{not json", "", "[]", "{}", "{\"outcome\":\"maybe\"}", "{\"outcome\":42}")) {
@@ -108,7 +106,7 @@ public abstract class CallbackHttpConformance extends ConformanceSuite {
     }
 
     /** Posting to an already completed callback → 409, and the first result stays. */
-    @Test
+    @ConformanceRule
     public final void http06_alreadyResolvedConflict() {
         CallbackHandle handle = create();
         callbacks().complete(handle.token(), Map.of("first", true));
@@ -119,7 +117,7 @@ public abstract class CallbackHttpConformance extends ConformanceSuite {
     }
 
     /** Posting to a timed-out callback → 410, and it stays TIMED_OUT. */
-    @Test
+    @ConformanceRule
     public final void http07_expiredGone() throws Exception {
         CallbackHandle handle = callbacks().create(CallbackRequest.withTimeout(CallbackFixtures.SHORT_TIMEOUT));
         assertThat(CallbackFixtures.awaitResolved(callbacks(), handle.id()).status()).isEqualTo(CallbackStatus.TIMED_OUT);

@@ -5,49 +5,58 @@ import io.skystate.api.Capability;
 import io.skystate.api.Skystate;
 import java.security.SecureRandom;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of every suite: opens one {@link Skystate} from {@link #target()} per test class, closes it afterwards, and
- * runs rules in name order under {@link ConformanceExtension}, which applies declared gaps and writes the report.
+ * Base of every suite. A suite is a set of {@link ConformanceRule rules} that share one {@link Skystate} opened from
+ * the bound {@link ConformanceTarget}; {@link Conformance} binds, opens, runs the rules in name order and closes it.
  * Rules are {@code public final}, so a binding cannot hide a failing rule by overriding it: it declares a
- * {@link Gap} instead.
+ * {@link Gap} instead. Suites are run by one thread at a time.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.MethodName.class)
-@ExtendWith(ConformanceExtension.class)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 public abstract class ConformanceSuite {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    private ConformanceTarget target;
     private Skystate skystate;
 
-    /** The adapter under test. */
-    protected abstract ConformanceTarget target();
+    /** Binds the suite to {@code target}; called once, before {@link #open()}. */
+    final void bind(ConformanceTarget bound) {
+        if (target != null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is already bound to " + target.adapterId());
+        }
+        this.target = Objects.requireNonNull(bound, "target");
+    }
 
-    @BeforeAll
-    protected final void openTarget() {
+    final void open() {
         skystate = Objects.requireNonNull(target().open(), "ConformanceTarget.open() returned null");
     }
 
-    @AfterAll
-    protected final void closeTarget() {
+    final void close() {
         if (skystate != null) {
             skystate.close();
             skystate = null;
         }
     }
 
-    /** The instance shared by the rules of this class. */
+    /** Runs before each rule; a suite overrides it to check a precondition shared by all its rules. */
+    protected void beforeEachRule() {
+    }
+
+    /** The adapter under test. */
+    protected final ConformanceTarget target() {
+        if (target == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is not bound: run it through Conformance");
+        }
+        return target;
+    }
+
+    /** How long to wait on the target. */
+    protected final Timing timing() {
+        return target().timing();
+    }
+
+    /** The instance shared by the rules of this suite. */
     protected final Skystate skystate() {
         if (skystate == null) {
             throw new IllegalStateException("the suite's Skystate is not open");

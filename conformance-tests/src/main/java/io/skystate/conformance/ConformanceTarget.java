@@ -44,4 +44,9 @@ public interface ConformanceTarget {
 
     /** Rules this target knowingly does not meet; {@link Gaps#none()} if it claims them all. */
     Gaps gaps();
+
+    /** How long the suites wait on this target; {@link Timing#DEFAULT} suits an in-process adapter. */
+    default Timing timing() {
+        return Timing.DEFAULT;
+    }
 }

@@ -16,10 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.Test;
 
 /** Handlers: registered by name, invoked JSON in and JSON out, failures and unknown names reported by type. */
-public abstract class HandlerConformance extends ConformanceSuite {
+public class HandlerConformance extends ConformanceSuite {
     /** A handler input. */
     public record Order(String item, int quantity) {
     }
@@ -48,7 +47,7 @@ public abstract class HandlerConformance extends ConformanceSuite {
     }
 
     /** A registered handler is listed and invoked by name with a record input, returning the decoded record output. */
-    @Test
+    @ConformanceRule
     public final void handler01_typedInvoke() {
         String name = registerOrderHandler();
         assertThat(handlers().names()).contains(name);
@@ -57,7 +56,7 @@ public abstract class HandlerConformance extends ConformanceSuite {
     }
 
     /** invokeJson takes and returns UTF-8 JSON. */
-    @Test
+    @ConformanceRule
     public final void handler02_invokeJson() {
         String name = registerOrderHandler();
         byte[] output = handlers().invokeJson(name, "{\"item\":\"pen\",\"quantity\":2}".getBytes(StandardCharsets.UTF_8));
@@ -65,7 +64,7 @@ public abstract class HandlerConformance extends ConformanceSuite {
     }
 
     /** Invoking a name never registered raises HandlerNotFoundException, typed or JSON. */
-    @Test
+    @ConformanceRule
     public final void handler03_unknownNameNotFound() {
         String name = unique("missing");
         assertThatThrownBy(() -> handlers().invoke(name, new Order("x", 1), Receipt.class))
@@ -78,7 +77,7 @@ public abstract class HandlerConformance extends ConformanceSuite {
      * A handler's exception (unchecked or checked) surfaces as HandlerFailedException naming the handler, with the
      * original exception, message kept, as cause and its class as errorType.
      */
-    @Test
+    @ConformanceRule
     public final void handler04_failureKeepsCause() {
         String unchecked = unique("h");
         String checked = unique("h");
@@ -105,7 +104,7 @@ public abstract class HandlerConformance extends ConformanceSuite {
      * The context has a non-empty invocation id that differs between invocations, attempt at least 1, a deadline
      * in the future, the instance's provider id, and the application's Skystate.
      */
-    @Test
+    @ConformanceRule
     public final void handler05_invocationContext() {
         String name = unique("h");
         Queue<Seen> seen = new ConcurrentLinkedQueue<>();
@@ -127,7 +126,7 @@ public abstract class HandlerConformance extends ConformanceSuite {
     }
 
     /** A plain java.util.function.Function handler works the same way. */
-    @Test
+    @ConformanceRule
     public final void handler06_functionHandler() {
         String name = unique("h");
         handlers().register(HandlerDefinition.ofFunction(name, String.class, Integer.class, String::length));
@@ -135,7 +134,7 @@ public abstract class HandlerConformance extends ConformanceSuite {
     }
 
     /** Registering again under a name replaces the handler; invalid names raise InvalidRequestException. */
-    @Test
+    @ConformanceRule
     public final void handler07_reRegisterReplacesAndNamesValidated() {
         String name = unique("h");
         handlers().register(HandlerDefinition.ofFunction(name, String.class, String.class, s -> "first " + s));
@@ -151,7 +150,7 @@ public abstract class HandlerConformance extends ConformanceSuite {
      * With HANDLER_ENDPOINTS, POSTing JSON to {@code endpoint(name)} returns 200 and the output JSON; a name never
      * registered answers 404. Reported as a capability gap otherwise.
      */
-    @Test
+    @ConformanceRule
     public final void handler08_httpEndpoint() {
         requireCapability(Capability.HANDLER_ENDPOINTS);
         String name = registerOrderHandler();

@@ -17,14 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 
 /**
  * Idempotent handlers ({@code skystate.idempotency().wrap}, registered and invoked through {@code handlers()}): one
  * run per key, duplicates get the stored result, payload reuse is refused, failures are not recorded, results
  * expire. On failure, check the claim is a create-if-absent write and the result is written before the claim ends.
  */
-public abstract class IdempotencyConformance extends ConformanceSuite {
+public class IdempotencyConformance extends ConformanceSuite {
     /** A handler input: the idempotency key and a payload. */
     public record Payment(String key, int amount) {
     }
@@ -55,7 +54,7 @@ public abstract class IdempotencyConformance extends ConformanceSuite {
     }
 
     /** A sequential duplicate does not run the handler again and returns the first result. */
-    @Test
+    @ConformanceRule
     public final void idempotency01_sequentialDuplicateRunsOnce() {
         AtomicInteger runs = new AtomicInteger();
         String name = registerCounting(runs, Duration.ZERO);
@@ -67,7 +66,7 @@ public abstract class IdempotencyConformance extends ConformanceSuite {
     }
 
     /** Ten concurrent duplicates (the first run takes 300 ms) run the handler once and all get its result. */
-    @Test
+    @ConformanceRule
     public final void idempotency02_concurrentDuplicatesRunOnce() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         String name = registerCounting(runs, Duration.ofMillis(300));
@@ -95,7 +94,7 @@ public abstract class IdempotencyConformance extends ConformanceSuite {
      * The same key with a different payload raises IdempotencyKeyReusedException (directly, or as the cause of a
      * HandlerFailedException) without running the handler.
      */
-    @Test
+    @ConformanceRule
     public final void idempotency03_payloadMismatchRejected() {
         AtomicInteger runs = new AtomicInteger();
         String name = registerCounting(runs, Duration.ZERO);
@@ -109,7 +108,7 @@ public abstract class IdempotencyConformance extends ConformanceSuite {
     }
 
     /** After resultTtl (300 ms) the stored result expires and the same key runs again. */
-    @Test
+    @ConformanceRule
     public final void idempotency04_resultExpires() {
         AtomicInteger runs = new AtomicInteger();
         String name = register((payment, context) -> new Charge(payment.key(), payment.amount(), runs.incrementAndGet()),
@@ -124,7 +123,7 @@ public abstract class IdempotencyConformance extends ConformanceSuite {
      * A run that throws surfaces as HandlerFailedException and records nothing: the retry runs and succeeds, and
      * later duplicates get that success.
      */
-    @Test
+    @ConformanceRule
     public final void idempotency05_failureIsNotRecorded() {
         AtomicInteger runs = new AtomicInteger();
         String name = register((payment, context) -> {
@@ -144,7 +143,7 @@ public abstract class IdempotencyConformance extends ConformanceSuite {
     }
 
     /** Different keys run independently, and each key's duplicates get that key's own result. */
-    @Test
+    @ConformanceRule
     public final void idempotency06_distinctKeysRunIndependently() {
         AtomicInteger runs = new AtomicInteger();
         String name = registerCounting(runs, Duration.ZERO);

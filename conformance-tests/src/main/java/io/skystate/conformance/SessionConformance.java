@@ -15,13 +15,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * Client-side sessions: state sealed with authenticated encryption into URL-safe tokens, refused when tampered,
  * forged or sealed under an unknown key, expired after their ttl, and readable across a key rotation.
  */
-public abstract class SessionConformance extends ConformanceSuite {
+public class SessionConformance extends ConformanceSuite {
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final String SECRET = "confidential-session-value";
 
@@ -44,7 +43,7 @@ public abstract class SessionConformance extends ConformanceSuite {
      * A record and a map round-trip exactly; the token is URL-safe and its plaintext does not show (neither raw nor
      * Base64-encoded at any alignment).
      */
-    @Test
+    @ConformanceRule
     public final void session01_roundTrip() {
         String token = sessions().seal(CART, TTL);
         assertThat(sessions().open(token, Cart.class)).isEqualTo(CART);
@@ -60,7 +59,7 @@ public abstract class SessionConformance extends ConformanceSuite {
     }
 
     /** A token with one character changed (first, quarter, middle, three quarters, last) raises InvalidTokenException. */
-    @Test
+    @ConformanceRule
     public final void session02_tamperedTokenRejected() {
         String token = sessions().seal(CART, TTL);
         for (int position : Tokens.positions(token)) {
@@ -72,7 +71,7 @@ public abstract class SessionConformance extends ConformanceSuite {
     }
 
     /** A token opens until its ttl (200 ms) passes and raises TokenExpiredException within a few seconds after. */
-    @Test
+    @ConformanceRule
     public final void session03_expiredTokenRejected() {
         String token = sessions().seal(CART, Duration.ofMillis(200));
         assertThat(sessions().open(token, Cart.class)).isEqualTo(CART);
@@ -91,7 +90,7 @@ public abstract class SessionConformance extends ConformanceSuite {
      * Rotation: a token sealed under ring {k1} opens under {k1 → k2}; a token sealed under {k1 → k2} does not open
      * under {k1} (InvalidTokenException) but does under {k2} alone, which no longer opens k1's tokens.
      */
-    @Test
+    @ConformanceRule
     public final void session04_keyRotation() {
         byte[] k1 = Tokens.key();
         byte[] k2 = Tokens.key();
@@ -114,7 +113,7 @@ public abstract class SessionConformance extends ConformanceSuite {
      * Forged tokens raise InvalidTokenException: random text of several lengths, and a token sealed under a different
      * key with the same key id.
      */
-    @Test
+    @ConformanceRule
     public final void session05_forgedTokenRejected() {
         try (Skystate mine = open(KeyRing.of("k1", Tokens.key())); Skystate theirs = open(KeyRing.of("k1", Tokens.key()))) {
             String foreign = theirs.sessions().seal(CART, TTL);
@@ -126,7 +125,7 @@ public abstract class SessionConformance extends ConformanceSuite {
     }
 
     /** State of exactly {@value Sessions#MAX_STATE_BYTES} JSON bytes seals and opens; one byte more is refused. */
-    @Test
+    @ConformanceRule
     public final void session06_stateSizeCap() {
         String atCap = "s".repeat(Sessions.MAX_STATE_BYTES - 2);
         assertThat(skystate().codec().encode(atCap)).hasSize(Sessions.MAX_STATE_BYTES);
@@ -135,7 +134,7 @@ public abstract class SessionConformance extends ConformanceSuite {
     }
 
     /** Sealing the same state twice gives different tokens (a fresh nonce per token), both opening to the state. */
-    @Test
+    @ConformanceRule
     public final void session07_tokensAreNotDeterministic() {
         String first = sessions().seal(CART, TTL);
         String second = sessions().seal(CART, TTL);

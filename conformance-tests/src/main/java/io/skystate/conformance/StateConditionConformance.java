@@ -22,10 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
-import org.junit.jupiter.api.Test;
 
 /** Conditional writes: if-absent and if-version puts and deletes are atomic with their check and write nothing on failure. */
-public abstract class StateConditionConformance extends ConformanceSuite {
+public class StateConditionConformance extends ConformanceSuite {
     private final String storeName = unique("cond");
 
     protected final StateStore store() {
@@ -37,7 +36,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
     }
 
     /** A second if-absent put raises AlreadyExistsException; the first value and version stay. */
-    @Test
+    @ConformanceRule
     public final void cond01_ifAbsentPutRejectsSecond() {
         Key key = key("once");
         Version first = store().put(key, json("\"first\""), PutOptions.ifAbsent());
@@ -49,7 +48,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
     }
 
     /** A put naming a stale version raises VersionConflictException and writes nothing. */
-    @Test
+    @ConformanceRule
     public final void cond02_staleVersionPutRejected() {
         Key key = key("stale-put");
         Version v1 = store().put(key, json("1"));
@@ -62,7 +61,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
     }
 
     /** A put naming the current version applies and returns a new version. */
-    @Test
+    @ConformanceRule
     public final void cond03_freshVersionPutApplies() {
         Key key = key("fresh-put");
         Version v1 = store().put(key, json("1"));
@@ -74,7 +73,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
     }
 
     /** An if-version put on an absent (deleted) record raises VersionConflictException and creates nothing. */
-    @Test
+    @ConformanceRule
     public final void cond04_ifVersionPutOnAbsentRejected() {
         Key key = key("gone");
         Version v1 = store().put(key, json("1"));
@@ -85,7 +84,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
     }
 
     /** A delete naming a stale version raises VersionConflictException and deletes nothing. */
-    @Test
+    @ConformanceRule
     public final void cond05_staleVersionDeleteRejected() {
         Key key = key("stale-delete");
         Version v1 = store().put(key, json("1"));
@@ -96,7 +95,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
     }
 
     /** A delete naming the current version deletes and returns true. */
-    @Test
+    @ConformanceRule
     public final void cond06_freshVersionDeleteApplies() {
         Key key = key("fresh-delete");
         Version v1 = store().put(key, json("1"));
@@ -108,7 +107,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
      * An unconditional delete returns true for a visible record and false for an absent one; an if-version delete
      * of an absent record raises VersionConflictException.
      */
-    @Test
+    @ConformanceRule
     public final void cond07_deleteReportsWhetherRecordExisted() {
         Key key = key("delete");
         Version v1 = store().put(key, json("1"));
@@ -120,7 +119,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
     }
 
     /** Every successful write returns a version never seen before for that key, even when the value is unchanged. */
-    @Test
+    @ConformanceRule
     public final void cond08_versionChangesOnEveryWrite() {
         Key key = key("versions");
         Set<Version> seen = new HashSet<>();
@@ -135,7 +134,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
     }
 
     /** An if-absent put after a delete succeeds: a deleted record counts as absent. */
-    @Test
+    @ConformanceRule
     public final void cond09_ifAbsentAfterDeleteApplies() {
         Key key = key("recreate");
         store().put(key, json("1"));
@@ -148,7 +147,7 @@ public abstract class StateConditionConformance extends ConformanceSuite {
      * Ten threads racing an if-absent put on one key: exactly one wins, the rest get AlreadyExistsException. Then
      * ten threads racing an if-version put with the same version: exactly one wins, the rest VersionConflictException.
      */
-    @Test
+    @ConformanceRule
     public final void cond10_racingConditionalWritesHaveOneWinner() throws Exception {
         Key key = key("race");
         assertThat(race(i -> store().put(key, json("{\"winner\":" + i + "}"), PutOptions.ifAbsent()),

@@ -15,14 +15,13 @@ import io.skystate.api.state.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * Keys: any well-formed Unicode group and id up to 256 chars round-trips unchanged through every operation. On
  * failure, check the adapter's reversible key encoding: characters the provider forbids, case folding, Unicode
  * normalisation, and collisions between an id and the encoded form of another.
  */
-public abstract class StateKeyConformance extends ConformanceSuite {
+public class StateKeyConformance extends ConformanceSuite {
     /** Characters and shapes that providers forbid, reserve, normalise or confuse. */
     static final List<String> HOSTILE = List.of("/", "\\", "?", "#", ".", "..", "...", "__x__", "__", "_", "a/b/c",
             "%2F", "%252F", "%", " ", " lead", "trail ", "a b", "\ud83d\ude00", "\u4e2d\u6587\u952e", "x".repeat(250),
@@ -63,13 +62,13 @@ public abstract class StateKeyConformance extends ConformanceSuite {
      * Ids with {@code / \ ? #}, dot ids, {@code __x__}, percent-encodings, spaces, emoji, CJK and 250-256 chars
      * each address their own record and read back (get, then list) with the identical id.
      */
-    @Test
+    @ConformanceRule
     public final void key01_hostileIdsRoundTrip() {
         assertRoundTrip(putAll(HOSTILE), HOSTILE);
     }
 
     /** The same hostile strings work as groups: each group lists exactly its own record with the identical group. */
-    @Test
+    @ConformanceRule
     public final void key02_hostileGroupsRoundTrip() {
         String suffix = unique("");
         for (String hostile : HOSTILE) {
@@ -83,13 +82,13 @@ public abstract class StateKeyConformance extends ConformanceSuite {
     }
 
     /** Control characters, NUL, line separators and BOM in ids round-trip. */
-    @Test
+    @ConformanceRule
     public final void key03_controlCharacterIdsRoundTrip() {
         assertRoundTrip(putAll(CONTROL), CONTROL);
     }
 
     /** Maximum-length ids and groups (256 chars of ASCII, of 3-byte CJK, of emoji pairs) round-trip. */
-    @Test
+    @ConformanceRule
     public final void key04_maximumLengthKeysRoundTrip() {
         List<String> ids = List.of("x".repeat(256), "\u4e2d".repeat(256), "\ud83d\ude00".repeat(128));
         assertRoundTrip(putAll(ids), ids);
@@ -99,7 +98,7 @@ public abstract class StateKeyConformance extends ConformanceSuite {
     }
 
     /** Look-alike ids (case, Unicode normalisation, encodings of each other) are distinct records. */
-    @Test
+    @ConformanceRule
     public final void key05_lookalikeIdsAreDistinct() {
         List<String> ids = List.of("Key", "key", "KEY", "\u00e9", "e\u0301", "/", "%2F", "%252F", "_2F", "a", "a ",
                 " a", ".", "..", "...", "_", "__", "__x__", "_x_", "x", "%", "%25", "\\", "\\\\");
@@ -107,7 +106,7 @@ public abstract class StateKeyConformance extends ConformanceSuite {
     }
 
     /** Invalid keys (empty, 257 chars, unpaired surrogates) raise InvalidKeyException; nothing is written. */
-    @Test
+    @ConformanceRule
     public final void key06_invalidKeysRejected() {
         String group = unique("g");
         List<Runnable> attempts = List.of(
@@ -126,7 +125,7 @@ public abstract class StateKeyConformance extends ConformanceSuite {
     }
 
     /** Hostile ids work in transactions and getAll: every key comes back identical. */
-    @Test
+    @ConformanceRule
     public final void key07_hostileIdsInTransactionsAndGetAll() {
         String group = unique("g");
         Transaction.Builder tx = Transaction.builder();
@@ -145,7 +144,7 @@ public abstract class StateKeyConformance extends ConformanceSuite {
     }
 
     /** Conditional puts and deletes address hostile ids exactly: if-absent conflicts, delete removes only its own. */
-    @Test
+    @ConformanceRule
     public final void key08_hostileIdsConditionsAndDelete() {
         String group = putAll(HOSTILE);
         for (String id : List.of("/", "..", "%2F", "__x__", "e\u0301", "Key")) {

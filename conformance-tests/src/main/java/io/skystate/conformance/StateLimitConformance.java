@@ -11,14 +11,13 @@ import io.skystate.api.state.StateStore;
 import io.skystate.api.state.StateValue;
 import io.skystate.api.state.Version;
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
 
 /**
  * The portable size cap ({@link StateLimits}): a record of exactly the cap fits on every provider, one byte more is
  * rejected before any provider call with PayloadTooLargeException, and the previous value survives. On failure,
  * check that the adapter charges {@link StateLimits#recordSize} and that its own metadata fits the allowance.
  */
-public abstract class StateLimitConformance extends ConformanceSuite {
+public class StateLimitConformance extends ConformanceSuite {
     private final String storeName = unique("limit");
 
     protected final StateStore store() {
@@ -49,7 +48,7 @@ public abstract class StateLimitConformance extends ConformanceSuite {
     }
 
     /** A bytes value of exactly {@code maxValueSize(key)} fits and round-trips; one byte more is rejected. */
-    @Test
+    @ConformanceRule
     public final void limit01_bytesValueAtExactCap() {
         Key key = Key.of(unique("g"), "cap");
         int max = StateLimits.maxValueSize(key);
@@ -62,7 +61,7 @@ public abstract class StateLimitConformance extends ConformanceSuite {
      * The cap counts key bytes: under a 256-char group and a 256-char CJK id (768 UTF-8 bytes) the exact maximum
      * fits and one byte more is rejected.
      */
-    @Test
+    @ConformanceRule
     public final void limit02_capCountsKeyBytes() {
         Key key = Key.of(unique("g") + "x".repeat(240), "\u4e2d".repeat(255) + "a");
         int max = StateLimits.maxValueSize(key);
@@ -71,7 +70,7 @@ public abstract class StateLimitConformance extends ConformanceSuite {
     }
 
     /** A JSON value (one long string) of exactly the cap fits and reads back as the same JSON; one byte more fails. */
-    @Test
+    @ConformanceRule
     public final void limit03_jsonValueAtExactCap() {
         Key key = Key.of(unique("g"), "json-cap");
         int max = StateLimits.maxValueSize(key);

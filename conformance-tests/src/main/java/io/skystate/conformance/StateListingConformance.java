@@ -12,14 +12,13 @@ import io.skystate.api.state.StateValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /**
  * Listing: one group, in UTF-8 byte order of the id ({@link Key#compareUtf8}), every record exactly once across
  * pages. On an order failure, check that the provider's sort is byte-wise on the adapter's key encoding and that
  * the encoding preserves order (UTF-16 order and case-insensitive collations are common culprits).
  */
-public abstract class StateListingConformance extends ConformanceSuite {
+public class StateListingConformance extends ConformanceSuite {
     /** Ids whose UTF-8 order differs from UTF-16, case-insensitive, numeric or natural order. */
     static final List<String> ORDER_IDS = List.of("a", "a/b", "ab", "A", "B", "b", "0", "9", "10", "a b", "a-b",
             "a.b", "a_b", "a~", "~", "\u00e9", "e\u0301", "z", "Z", "\uff21", "\ud83d\ude00", "\u4e2d", "aa", "a\u0000");
@@ -51,25 +50,25 @@ public abstract class StateListingConformance extends ConformanceSuite {
     }
 
     /** One page lists every id, in UTF-8 byte order: "A" &lt; "B" &lt; "a" &lt; "a b" &lt; "a/b" &lt; "ab", U+FF21 &lt; U+1F600. */
-    @Test
+    @ConformanceRule
     public final void list01_utf8Order() {
         assertListsInOrder(ListRequest.MAX_PAGE_SIZE);
     }
 
     /** With page size 1, every record comes exactly once, in order, each page holding at most one entry. */
-    @Test
+    @ConformanceRule
     public final void list02_pageSizeOne() {
         assertListsInOrder(1);
     }
 
     /** With page size 3, every record comes exactly once, in order, across pages. */
-    @Test
+    @ConformanceRule
     public final void list03_pageSizeThree() {
         assertListsInOrder(3);
     }
 
     /** A group never written lists as one empty last page. */
-    @Test
+    @ConformanceRule
     public final void list04_emptyGroupGivesEmptyLastPage() {
         Page page = store().list(ListRequest.firstPage(unique("empty"), 10));
         assertThat(page.entries()).isEmpty();
@@ -77,7 +76,7 @@ public abstract class StateListingConformance extends ConformanceSuite {
     }
 
     /** Listing a group returns none of the records of groups that share its prefix or extend it. */
-    @Test
+    @ConformanceRule
     public final void list05_listsOnlyItsGroup() {
         String group = unique("g");
         for (String g : List.of(group, group + "x", group + "/", group + " ", "x" + group)) {
@@ -88,7 +87,7 @@ public abstract class StateListingConformance extends ConformanceSuite {
     }
 
     /** Listed entries carry the same key, value, version and expiry as get. */
-    @Test
+    @ConformanceRule
     public final void list06_entriesMatchGet() {
         String group = groupWith(List.of("one", "two"));
         store().put(Key.of(group, "bytes"), StateValue.bytes(new byte[] {0, -1, 127}));
@@ -104,7 +103,7 @@ public abstract class StateListingConformance extends ConformanceSuite {
      * A cursor stays valid when the record it stopped at and the next one are deleted: the listing resumes with
      * the records after them, none repeated.
      */
-    @Test
+    @ConformanceRule
     public final void list07_cursorSurvivesDeletes() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -135,7 +134,7 @@ public abstract class StateListingConformance extends ConformanceSuite {
      * 300 records of 4 KB each (over a megabyte, more than one DynamoDB or Cosmos DB response) list completely with
      * the maximum page size; pages may come back short but never lose or repeat a record.
      */
-    @Test
+    @ConformanceRule
     public final void list08_largeGroupListsCompletely() {
         String group = unique("g");
         List<String> ids = new ArrayList<>();

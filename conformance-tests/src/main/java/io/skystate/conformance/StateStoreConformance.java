@@ -26,10 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 
 /** Basic state store rules: values round-trip exactly, reads see writes, stores and groups are isolated. */
-public abstract class StateStoreConformance extends ConformanceSuite {
+public class StateStoreConformance extends ConformanceSuite {
     /** Decoded through the codec: proves the typed helpers keep precision too. */
     public record Numbers(BigInteger big, BigDecimal decimal, String text) {
     }
@@ -45,7 +44,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
      * unicode, escapes, booleans and nulls reads back as the same JSON and as {@link ContentType#JSON}. On failure,
      * check that numbers are not stored as doubles and strings are not re-encoded.
      */
-    @Test
+    @ConformanceRule
     public final void state01_jsonTypesRoundTrip() {
         Key key = Key.of(unique("g"), "doc");
         store().put(key, json(JsonSamples.DOCUMENT));
@@ -58,7 +57,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
      * JSON values that are not objects (arrays, strings, numbers, booleans, null) round-trip. On failure, check
      * how a document store wraps non-object values.
      */
-    @Test
+    @ConformanceRule
     public final void state02_topLevelJsonValuesRoundTrip() {
         String group = unique("g");
         for (int i = 0; i < JsonSamples.TOP_LEVEL.length; i++) {
@@ -69,7 +68,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** putJson/getJson with the instance's codec keep big integers, exact decimals and unicode. */
-    @Test
+    @ConformanceRule
     public final void state03_typedJsonKeepsPrecision() {
         Key key = Key.of(unique("g"), "numbers");
         Numbers numbers = new Numbers(new BigInteger(JsonSamples.BIG_INTEGER), new BigDecimal(JsonSamples.EXACT_DECIMAL),
@@ -82,7 +81,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** Byte values (every byte value, and an empty value) come back byte for byte as {@link ContentType#BYTES}. */
-    @Test
+    @ConformanceRule
     public final void state04_bytesRoundTrip() {
         String group = unique("g");
         byte[] all = JsonSamples.allByteValues();
@@ -97,7 +96,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** A key never written reads as empty, in a new group and in a group that has other records. */
-    @Test
+    @ConformanceRule
     public final void state05_missingKeyIsEmpty() {
         String group = unique("g");
         assertThat(store().get(Key.of(group, "never"))).isEmpty();
@@ -106,7 +105,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** A read returns the requested key, the version the last put returned, and no expiry. */
-    @Test
+    @ConformanceRule
     public final void state06_entryCarriesKeyVersionAndNoExpiry() {
         Key key = Key.of(unique("g"), "entry");
         Version version = store().put(key, json("{\"a\":1}"));
@@ -117,7 +116,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** A put replaces the whole record: a JSON value overwritten with bytes reads back as those bytes, and back. */
-    @Test
+    @ConformanceRule
     public final void state07_putReplacesValueAndContentType() {
         Key key = Key.of(unique("g"), "replace");
         store().put(key, json("{\"first\":true}"));
@@ -130,7 +129,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** Eight threads each make 50 optimistic increments (read, put-if-version, retry): the counter ends at 400. */
-    @Test
+    @ConformanceRule
     public final void state08_concurrentIncrementsAreExact() throws Exception {
         Key key = Key.of(unique("g"), "counter");
         int threads = 8;
@@ -180,7 +179,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** getAll returns exactly the present records (across two groups), leaving out absent and expired keys. */
-    @Test
+    @ConformanceRule
     public final void state09_getAllReturnsOnlyVisibleRecords() {
         String group = unique("g");
         Key present = Key.of(group, "present");
@@ -198,7 +197,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** The same key in two stores holds two independent records; deleting one leaves the other. */
-    @Test
+    @ConformanceRule
     public final void state10_storeIsolation() {
         StateStore other = skystate().stateStore(unique("other"));
         Key key = Key.of(unique("g"), "same");
@@ -212,7 +211,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** The same id in two groups (one a prefix of the other) holds two independent records. */
-    @Test
+    @ConformanceRule
     public final void state11_groupIsolation() {
         String group = unique("g");
         Key a = Key.of(group, "id");
@@ -226,7 +225,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** Store names that are not portable ({@code [a-z][a-z0-9-]{0,47}}) raise InvalidRequestException. */
-    @Test
+    @ConformanceRule
     public final void state12_invalidStoreNameRejected() {
         for (String name : List.of("", "Upper", "1digit", "under_score", "with space", "-dash", "\u00fcmlaut",
                 "a".repeat(49))) {
@@ -239,7 +238,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
      * Malformed JSON values raise InvalidRequestException and write nothing, neither over an existing record nor
      * under a new key. On failure, check the adapter parses strictly (no trailing tokens, no empty document).
      */
-    @Test
+    @ConformanceRule
     public final void state13_malformedJsonRejected() {
         String group = unique("g");
         Key existing = Key.of(group, "existing");
@@ -256,7 +255,7 @@ public abstract class StateStoreConformance extends ConformanceSuite {
     }
 
     /** Reads see the latest acknowledged write to a key immediately (read-your-writes), through get and getAll. */
-    @Test
+    @ConformanceRule
     public final void state14_readYourWrites() {
         Key key = Key.of(unique("g"), "ryw");
         for (int i = 0; i < 10; i++) {

@@ -27,10 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 
 /** Transactions: all or nothing, up to 100 operations, failures name the operation, groups per capability. */
-public abstract class StateTransactionConformance extends ConformanceSuite {
+public class StateTransactionConformance extends ConformanceSuite {
     private final String storeName = unique("tx");
 
     protected final StateStore store() {
@@ -38,7 +37,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
     }
 
     /** A failing if-absent put in the middle fails the whole transaction at index 1; the other puts are not written. */
-    @Test
+    @ConformanceRule
     public final void tx01_allOrNothing() {
         String group = unique("g");
         Key a = Key.of(group, "a");
@@ -57,7 +56,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
     }
 
     /** Stale version checks on a Check (index 2) and on a Delete (index 3) are each reported at their index. */
-    @Test
+    @ConformanceRule
     public final void tx02_failedOperationIndexIdentified() {
         String group = unique("g");
         Key checked = Key.of(group, "checked");
@@ -85,7 +84,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
     }
 
     /** A transaction of put, conditional put, delete and check applies all of them and returns the puts' versions. */
-    @Test
+    @ConformanceRule
     public final void tx03_appliesEveryOperation() {
         String group = unique("g");
         Key created = Key.of(group, "created");
@@ -110,7 +109,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
     }
 
     /** A transaction of exactly {@value Transaction#MAX_OPERATIONS} operations applies. */
-    @Test
+    @ConformanceRule
     public final void tx04_maximumOperationsApply() {
         String group = unique("g");
         Transaction.Builder builder = Transaction.builder();
@@ -122,7 +121,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
     }
 
     /** One operation over the maximum is rejected by build() with InvalidRequestException. */
-    @Test
+    @ConformanceRule
     public final void tx05_overMaximumRejected() {
         Transaction.Builder builder = Transaction.builder();
         for (int i = 0; i <= Transaction.MAX_OPERATIONS; i++) {
@@ -136,7 +135,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
      * A transaction over two groups applies when the adapter declares CROSS_GROUP_TRANSACTIONS; otherwise it raises
      * UnsupportedCapabilityException (or InvalidRequestException) and writes nothing.
      */
-    @Test
+    @ConformanceRule
     public final void tx06_crossGroupFollowsCapability() {
         Key a = Key.of(unique("g"), "a");
         Key b = Key.of(unique("g"), "b");
@@ -152,7 +151,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
     }
 
     /** Four threads each move two counters together 25 times with version checks: both end at exactly 100. */
-    @Test
+    @ConformanceRule
     public final void tx07_concurrentTransactionsAreAtomic() throws Exception {
         String group = unique("g");
         Key a = Key.of(group, "a");
@@ -204,7 +203,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
      * An oversize value or malformed JSON inside a transaction fails it before anything is written, with the same
      * exception a single put raises (or TransactionFailedException with reason INVALID).
      */
-    @Test
+    @ConformanceRule
     public final void tx08_invalidOperationWritesNothing() {
         String group = unique("g");
         Key ok = Key.of(group, "ok");
@@ -225,7 +224,7 @@ public abstract class StateTransactionConformance extends ConformanceSuite {
     }
 
     /** Put options apply inside a transaction: an expiry in the past makes the record invisible at once. */
-    @Test
+    @ConformanceRule
     public final void tx09_putExpiryAppliesInTransaction() {
         String group = unique("g");
         Key dead = Key.of(group, "dead");

@@ -16,14 +16,13 @@ import io.skystate.api.state.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Expiry: a record is invisible from its expiry instant on every read path, even where the provider deletes
  * expired data lazily (DynamoDB, Cosmos DB and Firestore TTL all lag by minutes to days). On failure, check that
  * every read and every condition filters on the stored expiry instead of relying on the provider's TTL sweep.
  */
-public abstract class StateTtlConformance extends ConformanceSuite {
+public class StateTtlConformance extends ConformanceSuite {
     private static final Duration PRECISION = Duration.ofSeconds(1);
 
     private final String storeName = unique("ttl");
@@ -37,7 +36,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** A record is visible with its expiry (to within a second) before it expires, and get is empty after. */
-    @Test
+    @ConformanceRule
     public final void ttl01_expiredRecordInvisibleToGet() {
         Key key = key("short");
         Instant expiresAt = Instant.now().plus(StateFixtures.SHORT_TTL);
@@ -50,7 +49,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** getAll leaves out an expired record and keeps its live neighbour. */
-    @Test
+    @ConformanceRule
     public final void ttl02_expiredRecordInvisibleToGetAll() {
         Key live = key("live");
         Key expired = Key.of(live.group(), "expired");
@@ -60,7 +59,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** Listing a group skips expired records, at every page size, and still returns every live one. */
-    @Test
+    @ConformanceRule
     public final void ttl03_expiredRecordInvisibleToList() {
         String group = unique("g");
         Instant expiresAt = Instant.now().plus(StateFixtures.SHORT_TTL);
@@ -76,7 +75,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** An if-absent put over an expired record succeeds: an expired record counts as absent. */
-    @Test
+    @ConformanceRule
     public final void ttl04_ifAbsentPutOverExpiredApplies() {
         Key key = key("reuse");
         StateFixtures.putExpired(store(), key, json("\"old\""));
@@ -88,7 +87,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** If-version puts and deletes naming an expired record's version raise VersionConflictException. */
-    @Test
+    @ConformanceRule
     public final void ttl05_ifVersionOnExpiredRejected() {
         Key key = key("expired-version");
         Version version = StateFixtures.putExpired(store(), key, json("1"));
@@ -100,7 +99,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** An unconditional delete of an expired record returns false: there was no visible record. */
-    @Test
+    @ConformanceRule
     public final void ttl06_deleteOfExpiredReturnsFalse() {
         Key key = key("expired-delete");
         StateFixtures.putExpired(store(), key, json("1"));
@@ -112,7 +111,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
      * Transactions treat an expired record as absent: a Check if-absent on it passes (and the transaction applies);
      * a Check if-version with its old version fails with CONDITION_FAILED at that index, writing nothing.
      */
-    @Test
+    @ConformanceRule
     public final void ttl07_transactionSeesExpiredAsAbsent() {
         Key expired = key("tx-expired");
         Key written = Key.of(expired.group(), "tx-written");
@@ -130,7 +129,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** A record written without an expiry reports none and is still there after short expiries have passed. */
-    @Test
+    @ConformanceRule
     public final void ttl08_noExpiryNeverExpires() {
         Key key = key("forever");
         store().put(key, json("1"));
@@ -139,7 +138,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** Re-putting a record without an expiry clears its earlier expiry (a put replaces the whole record). */
-    @Test
+    @ConformanceRule
     public final void ttl09_reputWithoutExpiryClearsIt() {
         Key key = key("cleared");
         Instant expiresAt = Instant.now().plus(StateFixtures.SHORT_TTL);
@@ -151,7 +150,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** A record written with an expiry already in the past is invisible at once, to every read path. */
-    @Test
+    @ConformanceRule
     public final void ttl10_pastExpiryInvisibleImmediately() {
         Key key = key("born-dead");
         store().put(key, json("1"), PutOptions.always().expiringAt(Instant.now().minus(Duration.ofMinutes(1))));
@@ -163,7 +162,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
     }
 
     /** Re-putting with a later expiry extends the record's life past the first expiry. */
-    @Test
+    @ConformanceRule
     public final void ttl11_expiryCanBeExtended() {
         Key key = key("extended");
         Instant first = Instant.now().plus(StateFixtures.SHORT_TTL);
@@ -179,7 +178,7 @@ public abstract class StateTtlConformance extends ConformanceSuite {
      * A record whose expiry is still in the future is visible on every read path: get, getAll and list. Check the
      * adapter's expiry filter (for example a query filter that drops every record carrying an expiry).
      */
-    @Test
+    @ConformanceRule
     public final void ttl12_unexpiredRecordVisibleEverywhere() {
         Key key = key("future");
         store().put(key, json("7"), PutOptions.always().expiringAt(Instant.now().plus(Duration.ofHours(1))));

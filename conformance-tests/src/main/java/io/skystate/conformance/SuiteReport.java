@@ -32,11 +32,17 @@ final class SuiteReport {
         return rules.stream().filter(r -> r.result() == status).count();
     }
 
-    /** {@code conformance <adapter> <suite>: N passed, M failed, G declared gaps}. */
+    /**
+     * {@code conformance <adapter> <suite>: N passed, M failed, G declared gaps}, then the rules that passed despite
+     * a declared gap and the aborted ones, if any.
+     */
     synchronized String summary() {
         long aborted = count(RuleResult.Status.ABORTED);
+        List<String> stale = rules.stream().filter(r -> r.result() == RuleResult.Status.PASSED_DESPITE_GAP)
+                .map(RuleResult::rule).sorted().toList();
         return "conformance " + adapter + " " + suite + ": " + count(RuleResult.Status.PASSED) + " passed, "
                 + count(RuleResult.Status.FAILED) + " failed, " + count(RuleResult.Status.GAP) + " declared gaps"
+                + (stale.isEmpty() ? "" : ", " + stale.size() + " passed despite a declared gap " + stale)
                 + (aborted > 0 ? ", " + aborted + " aborted" : "") + (error != null ? " (suite error: " + error + ")" : "");
     }
 

@@ -30,13 +30,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
 
 /**
  * Workflow steps waiting for a callback: the handler gets {"token","url","input"}, and the run resumes when the
  * token is completed (API or HTTP), failed, timed out, heartbeated, or the run is cancelled.
  */
-public abstract class WorkflowCallbackConformance extends ConformanceSuite {
+public class WorkflowCallbackConformance extends ConformanceSuite {
     private static final Duration LONG = Duration.ofSeconds(60);
 
     /** What the callback handlers received ({"token","url","input"}), in order. */
@@ -83,7 +82,7 @@ public abstract class WorkflowCallbackConformance extends ConformanceSuite {
      * The callback handler receives {"token","url","input"} (input = data at inputPath, url absolute); completing the
      * token with completeCallback from outside the handler writes the result at resultPath and the run goes on.
      */
-    @Test
+    @ConformanceRule
     public final void wfcb01_completeViaApi() throws Exception {
         String id = startWaiting(LONG, c -> { }, b -> { });
         Object request = take(requests, "the callback handler's request");
@@ -98,7 +97,7 @@ public abstract class WorkflowCallbackConformance extends ConformanceSuite {
     }
 
     /** failCallback's error type is the step's error: a catch rule on it writes {"error","cause"} and goes on. */
-    @Test
+    @ConformanceRule
     public final void wfcb02_failCaught() throws Exception {
         String id = startWaiting(LONG, c -> c.catching(new CatchRule(List.of("Payment.Declined"), "$.declined",
                 "rejected")), b -> b.succeed("rejected"));
@@ -110,7 +109,7 @@ public abstract class WorkflowCallbackConformance extends ConformanceSuite {
     }
 
     /** An uncaught failCallback FAILS the run with the error type and cause that were sent. */
-    @Test
+    @ConformanceRule
     public final void wfcb03_failUncaught() throws Exception {
         String id = startWaiting(LONG, c -> { }, b -> { });
         workflows().failCallback(token(), "Payment.Declined", "no funds");
@@ -123,7 +122,7 @@ public abstract class WorkflowCallbackConformance extends ConformanceSuite {
      * A callback not completed within its 1 s timeout fails the step with Skystate.Timeout (caught here); completing
      * the token afterwards raises CallbackAlreadyResolvedException or TokenExpiredException and changes nothing.
      */
-    @Test
+    @ConformanceRule
     public final void wfcb04_callbackTimeout() throws Exception {
         String id = startWaiting(Duration.ofSeconds(1), c -> c.catching(CatchRule.any("$.timeout", "late")),
                 b -> b.succeed("late"));
@@ -140,7 +139,7 @@ public abstract class WorkflowCallbackConformance extends ConformanceSuite {
      * With {@link Capability#CALLBACK_URLS}, POSTing {"outcome":"success","result":...} to the url the handler got
      * answers 204 and completes the step like completeCallback. Reported as a capability gap otherwise.
      */
-    @Test
+    @ConformanceRule
     public final void wfcb05_completeViaHttp() throws Exception {
         requireCapability(Capability.CALLBACK_URLS);
         String id = startWaiting(LONG, c -> { }, b -> { });
@@ -156,7 +155,7 @@ public abstract class WorkflowCallbackConformance extends ConformanceSuite {
      * Cancelling a run waiting on a callback ends it CANCELLED; completing its token afterwards raises
      * CallbackAlreadyResolvedException or TokenExpiredException, no further step runs, and the run stays CANCELLED.
      */
-    @Test
+    @ConformanceRule
     public final void wfcb06_cancelWhileWaiting() throws Exception {
         String id = startWaiting(LONG, c -> { }, b -> { });
         String token = token();
@@ -174,7 +173,7 @@ public abstract class WorkflowCallbackConformance extends ConformanceSuite {
      * Heartbeats every 250 ms keep a callback with a 1 s heartbeat timeout waiting for 3 s; it then completes
      * normally. A Skystate.Timeout here means heartbeats did not restart the heartbeat timeout.
      */
-    @Test
+    @ConformanceRule
     public final void wfcb07_heartbeatKeepsWaiting() throws Exception {
         String id = startWaiting(Duration.ofSeconds(30), c -> c.heartbeat(Duration.ofSeconds(1)), b -> { });
         String token = token();

@@ -39,14 +39,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.Test;
 
 /**
  * Workflow basics: data passing between tasks, choice conditions, parallel branches, waits, loops and idempotent
  * starts. Errors are in {@link WorkflowErrorConformance}, callbacks in {@link WorkflowCallbackConformance}, validation,
  * versions and history in {@link WorkflowDefinitionConformance}, load and restarts in {@link WorkflowScaleConformance}.
  */
-public abstract class WorkflowConformance extends ConformanceSuite {
+public class WorkflowConformance extends ConformanceSuite {
     /** Choice routes of wf02, in rule order: label and condition (each reads its own path). */
     private static final List<Map.Entry<String, ChoiceCondition>> ROUTES = List.of(
             Map.entry("sEq", stringEquals("$.s1", "apple")),
@@ -95,7 +94,7 @@ public abstract class WorkflowConformance extends ConformanceSuite {
      * resultPath ({@code $} replaces the document), and the run's output is the final document. On failure compare
      * what each handler saw (printed) with the document the previous steps should have built.
      */
-    @Test
+    @ConformanceRule
     public final void wf01_sequencePassesData() throws Exception {
         Skystate s = skystate();
         Map<String, Object> seen = new ConcurrentHashMap<>();
@@ -140,7 +139,7 @@ public abstract class WorkflowConformance extends ConformanceSuite {
      * otherwise when none holds; a comparison on an absent path is false. On failure the message names the input
      * and the route it took: check the operator's semantics in {@link ChoiceCondition}.
      */
-    @Test
+    @ConformanceRule
     public final void wf02_choiceComparisons() throws Exception {
         Skystate s = skystate();
         WorkflowDefinition.Builder builder = WorkflowDefinition.builder(workflowName(), 1).startAt("route")
@@ -176,7 +175,7 @@ public abstract class WorkflowConformance extends ConformanceSuite {
      * branch order (not completion order: branch 0 is the slowest); a branch may chain steps and a Succeed branch
      * outputs its input. Check the join and the branch-scoped data if it fails.
      */
-    @Test
+    @ConformanceRule
     public final void wf03_parallelCollectsBranchesInOrder() throws Exception {
         Skystate s = skystate();
         Map<String, Object> seen = new ConcurrentHashMap<>();
@@ -210,7 +209,7 @@ public abstract class WorkflowConformance extends ConformanceSuite {
     }
 
     /** A wait of 1 s separates the end of one task from the start of the next by at least 1 s (handler clocks). */
-    @Test
+    @ConformanceRule
     public final void wf04_waitDuration() throws Exception {
         Skystate s = skystate();
         List<Long> stamps = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -230,7 +229,7 @@ public abstract class WorkflowConformance extends ConformanceSuite {
     }
 
     /** A wait on untilPath resumes no earlier than the ISO-8601 instant found in the data, which is left in place. */
-    @Test
+    @ConformanceRule
     public final void wf05_waitUntilPath() throws Exception {
         Skystate s = skystate();
         AtomicLong resumed = new AtomicLong();
@@ -251,7 +250,7 @@ public abstract class WorkflowConformance extends ConformanceSuite {
      * A choice looping back to a task runs it until {@code $.n >= 5}: the run ends with n == 5, and the history has
      * five task executions of the step (one entry per visit).
      */
-    @Test
+    @ConformanceRule
     public final void wf06_loopViaChoice() throws Exception {
         Skystate s = skystate();
         String increment = function(s, in -> new BigDecimal(in.toString()).add(BigDecimal.ONE));
@@ -272,7 +271,7 @@ public abstract class WorkflowConformance extends ConformanceSuite {
      * start is idempotent on the instance id: the same id and input (while running and after it finished) return the
      * one run and the handler runs once; the same id with another input raises AlreadyExistsException.
      */
-    @Test
+    @ConformanceRule
     public final void wf07_idempotentStart() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         String slow = function(skystate(), in -> {

@@ -31,10 +31,9 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 
 /** Workflow definitions: validation at registration, versions, and the history a run leaves. */
-public abstract class WorkflowDefinitionConformance extends ConformanceSuite {
+public class WorkflowDefinitionConformance extends ConformanceSuite {
     protected final Workflows workflows() {
         return skystate().workflows();
     }
@@ -45,7 +44,7 @@ public abstract class WorkflowDefinitionConformance extends ConformanceSuite {
      * name used both in a parallel branch and at the top level, a next to an unknown step, an unreachable step.
      * Nothing is registered. On failure the message lists the problems that were reported.
      */
-    @Test
+    @ConformanceRule
     public final void wfdef01_invalidDefinitionReportsEveryProblem() {
         String ok = constant(skystate(), 1);
         WorkflowDefinition bad = WorkflowDefinition.builder(workflowName(), 1).startAt("entry")
@@ -74,7 +73,7 @@ public abstract class WorkflowDefinitionConformance extends ConformanceSuite {
      * Re-registering identical content is a no-op; definition() finds the latest and each version; start without a
      * version runs the latest, start with one runs that version (with its own steps).
      */
-    @Test
+    @ConformanceRule
     public final void wfdef02_versionsAndLookup() throws Exception {
         String one = constant(skystate(), "v1");
         String two = constant(skystate(), "v2");
@@ -100,7 +99,7 @@ public abstract class WorkflowDefinitionConformance extends ConformanceSuite {
      * Registering version 2 while a version-1 run waits on a callback leaves that run on version 1: once completed
      * it runs v1's final task (v2's never runs) and reports version 1. New starts get version 2.
      */
-    @Test
+    @ConformanceRule
     public final void wfdef03_runningInstanceKeepsItsVersion() throws Exception {
         Skystate s = skystate();
         BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
@@ -139,7 +138,7 @@ public abstract class WorkflowDefinitionConformance extends ConformanceSuite {
      * ({@code task}, {@code choice}, {@code parallel}, {@code succeed}), attempts (2 for a retried task), start no
      * later than end, outcomes, and error and cause of a caught failure. Print the history to compare.
      */
-    @Test
+    @ConformanceRule
     public final void wfdef04_historyRecordsEveryStep() throws Exception {
         Skystate s = skystate();
         AtomicInteger flakyCalls = new AtomicInteger();

@@ -27,8 +27,6 @@ import java.util.function.Function;
  * maps, lists, strings, numbers, booleans).
  */
 final class WorkflowFixtures {
-    /** How long a rule waits for a run that should finish within seconds. */
-    static final Duration AWAIT = Duration.ofSeconds(30);
     /** The portable minimum for retry intervals, timeouts and waits. */
     static final Duration SECOND = Duration.ofSeconds(1);
 
@@ -66,10 +64,11 @@ final class WorkflowFixtures {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The run once it has finished; fails if it is still running after {@link #AWAIT}. */
+    /** The run once it has finished; fails if it is still running after {@link Timing#runAwait()}. */
     static WorkflowRun awaitFinished(Workflows workflows, String instanceId) throws InterruptedException {
-        WorkflowRun run = workflows.await(instanceId, AWAIT);
-        assertThat(run.status()).as("run %s still %s after %s", instanceId, run.status(), AWAIT)
+        Duration await = Timing.current().runAwait();
+        WorkflowRun run = workflows.await(instanceId, await);
+        assertThat(run.status()).as("run %s still %s after %s", instanceId, run.status(), await)
                 .isNotEqualTo(RunStatus.RUNNING);
         return run;
     }
@@ -113,10 +112,11 @@ final class WorkflowFixtures {
         return history.stream().filter(e -> e.path().equals(path)).toList();
     }
 
-    /** The next element of a queue a handler fills, failing if none arrives within {@link #AWAIT}. */
+    /** The next element of a queue a handler fills, failing if none arrives within {@link Timing#runAwait()}. */
     static <T> T take(BlockingQueue<T> queue, String what) throws InterruptedException {
-        T value = queue.poll(AWAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(value).as("%s within %s", what, AWAIT).isNotNull();
+        Duration await = Timing.current().runAwait();
+        T value = queue.poll(await.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(value).as("%s within %s", what, await).isNotNull();
         return value;
     }
 

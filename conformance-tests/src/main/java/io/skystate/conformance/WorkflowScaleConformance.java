@@ -31,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 
 /**
  * Workflows under load and across restarts: many concurrent runs, results far above orchestrator payload limits
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * ({@link Capability#DURABLE_WORKFLOWS}, through {@link ConformanceTarget#openDurable()} and
  * {@link ConformanceTarget#reopen(Skystate)}).
  */
-public abstract class WorkflowScaleConformance extends ConformanceSuite {
+public class WorkflowScaleConformance extends ConformanceSuite {
     private static final int CONCURRENT_RUNS = 200;
     private static final Duration CONCURRENT_LIMIT = Duration.ofSeconds(100);
     private static final int BIG_CHARS = 1_000_000;
@@ -53,7 +52,7 @@ public abstract class WorkflowScaleConformance extends ConformanceSuite {
      * 200 runs of a 3-task workflow started concurrently all SUCCEED within 100 s, each with its own correct output
      * (no data crosses runs). On failure the message lists the first runs that went wrong.
      */
-    @Test
+    @ConformanceRule
     public final void wfscale01_concurrentRuns() throws Exception {
         Skystate s = skystate();
         String add = function(s, in -> ((Number) in).longValue() + 1);
@@ -101,7 +100,7 @@ public abstract class WorkflowScaleConformance extends ConformanceSuite {
      * intact (length and SHA-256 checked inside the handler) and is in the run's output; adapters pass it by claim
      * check, invisibly to handlers. A mismatch points at the claim-check offload or resolve.
      */
-    @Test
+    @ConformanceRule
     public final void wfscale02_megabyteResult() throws Exception {
         Skystate s = skystate();
         String big = bigText();
@@ -124,7 +123,7 @@ public abstract class WorkflowScaleConformance extends ConformanceSuite {
      * A DataError ("selects nothing") or a {@code $claim} member in the output means paths were applied to the
      * claim-check reference instead of the content.
      */
-    @Test
+    @ConformanceRule
     public final void wfscale03_pathsIntoLargeResult() throws Exception {
         Skystate s = skystate();
         String big = bigText();
@@ -166,7 +165,7 @@ public abstract class WorkflowScaleConformance extends ConformanceSuite {
      * SUCCEED, and each first task ran exactly once (completed steps are not replayed). Needs
      * {@link Capability#DURABLE_WORKFLOWS} on the durable instance; reported as a capability gap otherwise.
      */
-    @Test
+    @ConformanceRule
     public final void wfscale04_restartResumesRuns() throws Exception {
         Skystate durable;
         try {
@@ -196,7 +195,7 @@ public abstract class WorkflowScaleConformance extends ConformanceSuite {
             }
             Workflows before = durable.workflows();
             for (String id : ids) {
-                List<StepExecution> history = Poll.until(WorkflowFixtures.AWAIT, () -> before.history(id),
+                List<StepExecution> history = Poll.until(timing().runAwait(), () -> before.history(id),
                         h -> h.stream().anyMatch(e -> e.path().equals("first") && e.endedAt().isPresent()));
                 assertThat(history).as("first task of %s completed before the restart", id)
                         .anyMatch(e -> e.path().equals("first") && e.endedAt().isPresent());
@@ -206,7 +205,7 @@ public abstract class WorkflowScaleConformance extends ConformanceSuite {
             current = target().reopen(durable);
             prepare(current, definition, first, second, firstRuns, secondRuns);
             for (String id : ids) {
-                WorkflowRun run = assertStatus(current.workflows().await(id, WorkflowFixtures.AWAIT), RunStatus.SUCCEEDED);
+                WorkflowRun run = assertStatus(current.workflows().await(id, timing().runAwait()), RunStatus.SUCCEEDED);
                 JsonTree.assertSameJson(run.output().orElseThrow(),
                         "{\"id\":\"" + id + "\",\"first\":\"first:" + id + "\",\"second\":\"second:" + id + "\"}");
             }

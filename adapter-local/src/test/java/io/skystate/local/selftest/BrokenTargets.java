@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Deliberately broken implementations built by wrapping the real local adapter. The suite must fail on each;
- * report ids start with {@code selftest-} so the support matrix leaves them out.
+ * Deliberately broken state, callback, queue and idempotency implementations built by wrapping the real local
+ * adapter. The suite must fail on each; report ids start with {@code selftest-} so the support matrix leaves them out.
  */
 final class BrokenTargets {
     private BrokenTargets() {
@@ -117,7 +117,8 @@ final class BrokenTargets {
         }
     });
 
-    private static ConformanceTarget target(String id, UnaryOperator<Skystate> breaker) {
+    /** A target whose instances are real in-memory local instances wrapped by {@code breaker}. */
+    static ConformanceTarget target(String id, UnaryOperator<Skystate> breaker) {
         return new ConformanceTarget() {
             @Override
             public String adapterId() {
@@ -127,6 +128,11 @@ final class BrokenTargets {
             @Override
             public Skystate open() {
                 return breaker.apply(LocalSkystate.inMemory());
+            }
+
+            @Override
+            public String toString() {
+                return id;
             }
 
             @Override

@@ -1,0 +1,54 @@
+package io.skystate.conformance;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+
+/**
+ * Binds the suites to a target in one declaration. An adapter's test sources hold one class per target:
+ *
+ * <pre>{@code
+ * class LocalConformanceTest {
+ *     @TestFactory
+ *     Stream<DynamicNode> conformance() {
+ *         return Conformance.suites(LocalTarget.INSTANCE);
+ *     }
+ * }
+ * }</pre>
+ *
+ * Each suite becomes a container and each rule a dynamic test; a suite's instance is opened before its first rule
+ * and closed (and its report written) when its last rule has run. Rules with a declared {@link Gap} run too: a
+ * failure is reported as the gap, a pass as {@code PASSED_DESPITE_GAP} so stale gaps surface.
+ */
+public final class Conformance {
+    /** The state-store suites: what a second state store of one adapter binds to. */
+    public static final List<Class<? extends ConformanceSuite>> STATE = List.of(StateStoreConformance.class,
+            StateConditionConformance.class, StateTtlConformance.class, StateTransactionConformance.class,
+            StateListingConformance.class, StateKeyConformance.class, StateLimitConformance.class,
+            IdempotencyConformance.class);
+
+    /** The workflow suites. */
+    public static final List<Class<? extends ConformanceSuite>> WORKFLOWS = List.of(WorkflowConformance.class,
+            WorkflowDefinitionConformance.class, WorkflowErrorConformance.class, WorkflowCallbackConformance.class,
+            WorkflowScaleConformance.class);
+
+    /** Every suite. */
+    public static final List<Class<? extends ConformanceSuite>> ALL = Stream.of(STATE, List.of(
+            CallbackConformance.class, CallbackHttpConformance.class, QueueConformance.class, HandlerConformance.class,
+            SessionConformance.class), WORKFLOWS).flatMap(List::stream).toList();
+
+    private Conformance() {
+    }
+
+    /** Every suite bound to {@code target}. */
+    public static Stream<DynamicNode> suites(ConformanceTarget target) {
+        return suites(target, ALL);
+    }
+
+    /** The given suites bound to {@code target}, in the order given. */
+    public static Stream<DynamicNode> suites(ConformanceTarget target,
+            Collection<Class<? extends ConformanceSuite>> suites) {
+        return suites.stream().map(type -> SuiteRun.container(target, type));
+    }
+}
