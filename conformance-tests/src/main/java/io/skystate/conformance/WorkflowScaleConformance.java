@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skystate.api.Capability;
 import io.skystate.api.Skystate;
 import io.skystate.api.handler.HandlerDefinition;
+import io.skystate.api.workflow.ChoiceCondition;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -118,10 +119,11 @@ public class WorkflowScaleConformance extends ConformanceSuite {
     }
 
     /**
-     * Paths work inside a large result as inside a small one: a step whose inputPath selects a member of the 1 MB
-     * result receives that member, and a resultPath inside the large result adds to it without losing the rest.
-     * A DataError ("selects nothing") or a {@code $claim} member in the output means paths were applied to the
-     * claim-check reference instead of the content.
+     * Paths reach the small parts of a large result: a result of a 1 MB string and a short note keeps the note in
+     * the document (only the string moves to the claim store), a step whose inputPath selects the string receives
+     * its content, and a resultPath inside the large result adds to it without losing the rest. A DataError
+     * ("selects nothing") or a {@code $claim} member in the output means the whole result was moved, or a
+     * reference reached a handler or the caller.
      */
     @ConformanceRule
     public final void wfscale03_pathsIntoLargeResult() throws Exception {
@@ -140,6 +142,29 @@ public class WorkflowScaleConformance extends ConformanceSuite {
         assertThat(measure(member(result, "blob"))).as("the blob in the output").isEqualTo(measure(big));
         assertThat(member(result, "note")).isEqualTo("1 MB");
         assertThat(((Map<?, ?>) result).keySet()).as("members of the large result").isEqualTo(java.util.Set.of("blob", "note", "measured"));
+    }
+
+    /**
+     * Choices never look inside a moved value: a string comparison with the 1 MB string itself is false (the choice
+     * sees the claim-check reference, as Step Functions does), while isPresent on it holds, so the run takes the
+     * isPresent branch on every adapter.
+     */
+    @ConformanceRule
+    public final void wfscale05_choicesSeeReferencesToLargeValues() throws Exception {
+        Skystate s = skystate();
+        String big = bigText();
+        String produce = function(s, in -> Map.of("blob", big, "note", "1 MB"));
+        WorkflowDefinition definition = workflows().register(WorkflowDefinition.builder(workflowName(), 1)
+                .startAt("produce").task("produce", produce, t -> t.resultPath("$.big").next("route"))
+                .choice("route", c -> c.when(ChoiceCondition.stringEquals("$.big.blob", big), "compared")
+                        .when(ChoiceCondition.isPresent("$.big.blob"), "present").otherwise("absent"))
+                .fail("compared", "Wrong.Compared", "the choice compared the content of a moved value")
+                .succeed("present")
+                .fail("absent", "Wrong.Absent", "the moved value was not present").build());
+        String id = instanceId();
+        workflows().start(definition.name(), id, json("{}"));
+        Object out = output(awaitSucceeded(workflows(), id));
+        assertThat(measure(member(member(out, "big"), "blob"))).isEqualTo(measure(big));
     }
 
     /** Length and SHA-256 of a string, as a JSON tree the way {@link JsonTree} reads it. */

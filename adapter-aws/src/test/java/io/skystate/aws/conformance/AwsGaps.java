@@ -38,9 +38,6 @@ final class AwsGaps {
             .emulator("wfcb06", "moto's StopExecution updates only its non-executing model: an executing state"
                     + " machine keeps running (and the error and cause are ignored)",
                     "moto 5.2.5: moto/stepfunctions/responses.py stop_execution; parser/models.py does not override it")
-            .capability("wfscale03", "Step Functions evaluates paths inside ASL, where an offloaded (claim-checked)"
-                    + " result is only a reference: paths may select the reference or anything outside it, not"
-                    + " fields inside it. The local engine resolves references along a path", "README: claim check")
             .emulator("cond10", MOTO_NOT_ATOMIC, MOTO_SOURCE)
             .emulator("state08", MOTO_NOT_ATOMIC, MOTO_SOURCE)
             .emulator("tx07", MOTO_NOT_ATOMIC + " (TransactWriteItems included)", MOTO_SOURCE)

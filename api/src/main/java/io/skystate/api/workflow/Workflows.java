@@ -20,6 +20,15 @@ import java.util.Optional;
  * stored in a state store and passed by reference (claim check), invisibly to handlers. Thread-safe.
  */
 public interface Workflows {
+    /**
+     * The most attempts of task, awaitCallback and parallel steps one run may make (first attempts and retries,
+     * branches included); the next one fails the run with the fatal {@link WorkflowErrors#TRANSITION_LIMIT}. The
+     * portable validator rejects definitions with a loop that runs no such step (it could never end), so this also
+     * bounds every other kind of step. Chosen so that a run's Step Functions history stays within its 25,000-event
+     * limit.
+     */
+    int MAX_STEP_ATTEMPTS = 2_000;
+
     /** Validates and registers a definition; returns it. Re-registering identical content is a no-op. */
     WorkflowDefinition register(WorkflowDefinition definition);
 

@@ -10,7 +10,7 @@ import io.skystate.api.workflow.WorkflowErrors;
 /**
  * Names a handler's failure the portable way, identically on every engine: the {@link StepFailure#errorType()} or
  * the thrown exception's class name (as Lambda reports it), {@link WorkflowErrors#HANDLER_NOT_FOUND}, or
- * {@link WorkflowErrors#DATA_ERROR} for input that does not decode.
+ * {@link WorkflowErrors#INVALID_INPUT} for input that does not decode.
  */
 public final class StepErrors {
     /** An error name for retry and catch rules, and a human-readable cause. */
@@ -25,7 +25,7 @@ public final class StepErrors {
             return new Named(WorkflowErrors.HANDLER_NOT_FOUND, e.getMessage());
         }
         if (thrown instanceof InvalidRequestException e) {
-            return new Named(WorkflowErrors.DATA_ERROR, e.getMessage());
+            return new Named(WorkflowErrors.INVALID_INPUT, e.getMessage());
         }
         if (thrown instanceof HandlerFailedException e && e.getCause() != null) {
             Throwable cause = e.getCause();

@@ -1,5 +1,6 @@
 package io.skystate.local.internal.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.SkystateException;
 import io.skystate.api.callback.CallbackHandle;
@@ -9,6 +10,9 @@ import io.skystate.api.callback.CallbackStatus;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.workflow.JsonPaths;
+import io.skystate.core.workflow.interpret.Plan;
+import io.skystate.core.workflow.interpret.StepError;
+import io.skystate.core.workflow.interpret.StepInterpreter;
 import java.util.Optional;
 
 /**
@@ -29,8 +33,12 @@ final class CallbackSteps {
         this.stepper = stepper;
     }
 
-    void advance(Frame frame, Step.AwaitCallback step) {
-        Frame issued = ISSUED.equals(frame.phase()) ? frame : issue(stepper.begin(frame, step.kind()), step);
+    void advance(Frame frame, Step.AwaitCallback step, Plan.AwaitCallback plan) {
+        Frame issued = frame;
+        if (!ISSUED.equals(frame.phase())) {
+            Optional<Frame> begun = stepper.begin(frame, step);
+            issued = begun.isEmpty() ? null : issue(begun.get(), plan);
+        }
         if (issued == null) {
             return;
         }
@@ -39,30 +47,31 @@ final class CallbackSteps {
             ObjectNode request = ctx.codec().mapper().createObjectNode();
             request.put("token", issued.callbackToken());
             request.put("url", ctx.callbackUrls().apply(issued.callbackToken()).toString());
-            request.set("input", ctx.codec().tree(stepper.input(issued, step.inputPath())));
-            result = ctx.tasks().invoke(step.handler(), ctx.codec().encode(request),
-                    issued.runId() + "/" + issued.path() + "/" + issued.attempt(), issued.attempt(), step.timeout());
+            request.set("input", ctx.claims().resolve(plan.input()));
+            result = ctx.tasks().invoke(plan.handler(), ctx.codec().encode(request),
+                    issued.runId() + "/" + issued.path() + "/" + issued.attempt(), issued.attempt(), plan.timeout());
         } catch (JsonPaths.DataPathException e) {
-            result = new TaskRunner.Result(null, new StepError(WorkflowErrors.DATA_ERROR, e.getMessage()));
+            result = new TaskRunner.Result(null, StepError.dataError(e.getMessage()));
         }
+        Frame sent = issued;
         TaskRunner.Result outcome = result;
         if (outcome.error() != null) {
-            invalidate(ctx, issued.callbackToken());
+            invalidate(ctx, sent.callbackToken());
         }
         stepper.commit((c, tokens) -> {
-            Optional<FrameStepper.Current> still = stepper.current(c, issued.runId(), issued.frameId(), Frame.READY)
-                    .filter(now -> issued.callbackId().equals(now.frame().callbackId()));
+            Optional<FrameStepper.Current> still = stepper.current(c, sent.runId(), sent.frameId(), Frame.READY)
+                    .filter(now -> sent.callbackId().equals(now.frame().callbackId()));
             if (still.isEmpty()) {
                 return;
             }
             if (outcome.error() != null) {
                 transitions.fail(c, still.get().frame(), step, outcome.error(), tokens);
             } else {
-                FrameTable.save(c, still.get().frame().with(Frame.WAITING, ISSUED, issued.attempt(), 0));
+                FrameTable.save(c, still.get().frame().with(Frame.WAITING, ISSUED, sent.attempt(), 0));
             }
         });
         if (outcome.error() == null) {
-            resolved(issued.callbackId());
+            resolved(sent.callbackId());
         }
     }
 
@@ -91,8 +100,9 @@ final class CallbackSteps {
             Step.AwaitCallback step = (Step.AwaitCallback) current.get().step();
             Frame waiting = current.get().frame();
             if (outcome.status() == CallbackStatus.COMPLETED) {
-                byte[] data = stepper.withResult(waiting, step.resultPath(), ctx.codec().tree(outcome.result().orElseThrow()));
-                transitions.succeed(c, waiting, data, step.next(), tokens);
+                JsonNode result = ctx.claims().offload(ctx.codec().tree(outcome.result().orElseThrow()));
+                transitions.apply(c, waiting, StepInterpreter.completed(step, ctx.codec().tree(waiting.data()), result),
+                        tokens);
             } else {
                 String error = outcome.status() == CallbackStatus.TIMED_OUT ? WorkflowErrors.TIMEOUT
                         : outcome.errorType().orElse("Skystate.CallbackFailed");
@@ -103,11 +113,11 @@ final class CallbackSteps {
         return applied[0];
     }
 
-    private Frame issue(Frame started, Step.AwaitCallback step) {
-        CallbackRequest request = CallbackRequest.withTimeout(step.timeout()).notifying(EngineContext.CALLBACK_QUEUE)
+    private Frame issue(Frame started, Plan.AwaitCallback plan) {
+        CallbackRequest request = CallbackRequest.withTimeout(plan.timeout()).notifying(EngineContext.CALLBACK_QUEUE)
                 .labelled(started.runId() + "/" + started.path());
-        if (step.heartbeat().isPresent()) {
-            request = request.withHeartbeat(step.heartbeat().get());
+        if (plan.heartbeat().isPresent()) {
+            request = request.withHeartbeat(plan.heartbeat().get());
         }
         CallbackHandle handle = ctx.callbacks().create(request);
         Frame[] issued = {null};

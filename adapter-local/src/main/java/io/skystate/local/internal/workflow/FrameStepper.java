@@ -1,14 +1,15 @@
 package io.skystate.local.internal.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skystate.api.workflow.ChoiceCondition;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowErrors;
-import io.skystate.core.handler.HandlerRegistry;
-import io.skystate.core.workflow.ConditionEvaluator;
+import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.JsonPaths;
+import io.skystate.core.workflow.interpret.Plan;
+import io.skystate.core.workflow.interpret.StepError;
+import io.skystate.core.workflow.interpret.StepInterpreter;
+import io.skystate.core.workflow.interpret.Transition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,10 +18,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Advances one frame by one step. Every transition is committed before its effect is acted on; a task attempt is
- * recorded as started before its handler runs, so a crash re-runs only that attempt (tasks are at-least-once).
+ * Advances one frame by one step, as the core {@link StepInterpreter} plans it. Every transition is committed before
+ * its effect is acted on; a task attempt is recorded as started before its handler runs, so a crash re-runs only
+ * that attempt (tasks are at-least-once).
  */
 final class FrameStepper {
+    private static final String SLEEPING = "SLEEPING";
+
     private final EngineContext ctx;
     private final Transitions transitions;
     private final CallbackSteps callbackSteps;
@@ -56,24 +60,40 @@ final class FrameStepper {
         }
         Frame frame = current.get().frame();
         Step step = current.get().step();
-        if (step instanceof Step.Task task) {
-            runTask(frame, task);
-        } else if (step instanceof Step.AwaitCallback await) {
-            callbackSteps.advance(frame, await);
+        JsonNode data = ctx.codec().tree(frame.data());
+        if (step instanceof Step.Wait wait && SLEEPING.equals(frame.phase())) {
+            commit((c, tokens) -> transitions.apply(c, frame, StepInterpreter.waited(wait, data), tokens));
+            return;
+        }
+        Plan plan = StepInterpreter.enter(step, frame.scope(), data);
+        if (plan instanceof Plan.Invoke invoke) {
+            runTask(frame, (Step.Task) step, invoke);
+        } else if (plan instanceof Plan.AwaitCallback await) {
+            callbackSteps.advance(frame, (Step.AwaitCallback) step, await);
+        } else if (plan instanceof Plan.Fork fork) {
+            commit((c, tokens) -> fork(c, frame, step, fork, tokens));
+        } else if (plan instanceof Plan.Sleep sleep) {
+            commit((c, tokens) -> FrameTable.save(c, frame.with(Frame.READY, SLEEPING, 1,
+                    sleep.wakeAt(Instant.ofEpochMilli(ctx.clock().millis())).toEpochMilli()).withHistory(open(c, frame, step))));
         } else {
-            finishInline(frame, step);
+            commit((c, tokens) -> transitions.apply(c, frame.withHistory(open(c, frame, step)),
+                    ((Plan.Decided) plan).transition(), tokens));
         }
     }
 
-    private void runTask(Frame frame, Step.Task task) {
-        Frame started = begin(frame, task.kind());
+    private void runTask(Frame frame, Step.Task task, Plan.Invoke invoke) {
+        Optional<Frame> begun = begin(frame, task);
+        if (begun.isEmpty()) {
+            return;
+        }
+        Frame started = begun.get();
         TaskRunner.Result result;
         try {
-            byte[] input = input(started, task.inputPath());
+            byte[] input = ctx.codec().encode(ctx.claims().resolve(invoke.input()));
             result = ctx.tasks().invoke(task.handler(), input, started.runId() + "/" + started.path() + "/" + started.attempt(),
-                    started.attempt(), task.timeout().orElse(HandlerRegistry.DEFAULT_TIMEOUT));
+                    started.attempt(), invoke.timeout());
         } catch (JsonPaths.DataPathException e) {
-            result = new TaskRunner.Result(null, new StepError(WorkflowErrors.DATA_ERROR, e.getMessage()));
+            result = new TaskRunner.Result(null, StepError.dataError(e.getMessage()));
         }
         TaskRunner.Result outcome = result;
         commit((c, tokens) -> {
@@ -86,116 +106,64 @@ final class FrameStepper {
                 transitions.fail(c, still.get().frame(), task, outcome.error(), tokens);
                 return;
             }
-            byte[] data = withResult(still.get().frame(), task.resultPath(), ctx.codec().tree(outcome.output()));
+            JsonNode output = ctx.claims().offload(ctx.codec().tree(outcome.output()));
             if (task.compensation().isPresent()) {
                 RunTable.addCompensation(c, started.runId(), started.path(), task.compensation().get());
             }
-            transitions.succeed(c, still.get().frame(), data, task.next(), tokens);
+            transitions.apply(c, still.get().frame(),
+                    StepInterpreter.completed(task, ctx.codec().tree(started.data()), output), tokens);
         });
     }
 
-    /** Records the start of an attempt (and of the step's history entry on the first one). */
-    Frame begin(Frame frame, String kind) {
-        return ctx.database().inTransaction(c -> {
-            Long seq = frame.historySeq() != null ? frame.historySeq()
-                    : HistoryTable.open(c, frame.runId(), frame.path(), kind, ctx.clock().millis());
-            Frame started = frame.with(frame.state(), frame.phase(), frame.attempt() + 1, frame.wakeAt()).withHistory(seq);
-            HistoryTable.attempts(c, frame.runId(), seq, started.attempt());
+    /**
+     * Records the start of an attempt (and of the step's history entry on the first one), or fails the run with
+     * {@link WorkflowErrors#TRANSITION_LIMIT} (and returns empty) when it has used up its step attempts.
+     */
+    Optional<Frame> begin(Frame frame, Step step) {
+        List<String> tokens = new ArrayList<>();
+        Optional<Frame> begun = ctx.database().inTransaction(c -> {
+            Frame opened = frame.withHistory(open(c, frame, step));
+            if (outOfAttempts(c, opened, tokens)) {
+                return Optional.empty();
+            }
+            Frame started = opened.with(frame.state(), frame.phase(), frame.attempt() + 1, frame.wakeAt());
+            HistoryTable.attempts(c, frame.runId(), opened.historySeq(), started.attempt());
             FrameTable.save(c, started);
-            return started;
+            return Optional.of(started);
         });
+        tokens.forEach(token -> CallbackSteps.invalidate(ctx, token));
+        return begun;
     }
 
-    private void finishInline(Frame frame, Step step) {
-        commit((c, tokens) -> {
-            if (step instanceof Step.Wait wait && !"SLEEPING".equals(frame.phase())) {
-                startWait(c, frame, wait, tokens);
-                return;
-            }
-            if (step instanceof Step.Parallel parallel && frame.phase() == null) {
-                fork(c, frame, parallel);
-                return;
-            }
-            Frame opened = frame.historySeq() != null ? frame
-                    : frame.withHistory(HistoryTable.open(c, frame.runId(), frame.path(), step.kind(), ctx.clock().millis()));
-            if (step instanceof Step.Wait wait) {
-                transitions.succeed(c, opened, frame.data(), wait.next(), tokens);
-            } else if (step instanceof Step.Choice choice) {
-                choose(c, opened, choice, tokens);
-            } else if (step instanceof Step.Succeed) {
-                transitions.succeed(c, opened, frame.data(), Optional.empty(), tokens);
-            } else if (step instanceof Step.Fail fail) {
-                transitions.fail(c, opened, step, new StepError(fail.error(), fail.cause()), tokens);
-            }
-        });
+    private long open(Connection c, Frame frame, Step step) throws SQLException {
+        return frame.historySeq() != null ? frame.historySeq()
+                : HistoryTable.open(c, frame.runId(), frame.path(), step.kind(), ctx.clock().millis());
     }
 
-    private void choose(Connection c, Frame frame, Step.Choice choice, List<String> tokens) throws SQLException {
-        JsonNode data = ctx.codec().tree(frame.data());
-        for (Step.ChoiceRule rule : choice.rules()) {
-            if (ConditionEvaluator.test(rule.condition(), data)) {
-                transitions.succeed(c, frame, frame.data(), Optional.of(rule.next()), tokens);
-                return;
-            }
+    /** Fails the run with the fatal {@link WorkflowErrors#TRANSITION_LIMIT} if it has used up its step attempts. */
+    private boolean outOfAttempts(Connection c, Frame opened, List<String> tokens) throws SQLException {
+        if (HistoryTable.workAttempts(c, opened.runId()) < Workflows.MAX_STEP_ATTEMPTS) {
+            return false;
         }
-        if (choice.otherwise().isPresent()) {
-            transitions.succeed(c, frame, frame.data(), choice.otherwise(), tokens);
-        } else {
-            transitions.fail(c, frame, choice, new StepError(WorkflowErrors.NO_CHOICE_MATCHED,
-                    "no rule of choice '" + choice.name() + "' matched and it has no otherwise"), tokens);
-        }
+        transitions.apply(c, opened, new Transition.Failed(new StepError(WorkflowErrors.TRANSITION_LIMIT,
+                "the run made " + Workflows.MAX_STEP_ATTEMPTS + " step attempts, the most a run may make")), tokens);
+        return true;
     }
 
-    private void startWait(Connection c, Frame frame, Step.Wait wait, List<String> tokens) throws SQLException {
-        long seq = HistoryTable.open(c, frame.runId(), frame.path(), wait.kind(), ctx.clock().millis());
-        long wakeAt;
-        try {
-            wakeAt = wakeTime(frame, wait);
-        } catch (RuntimeException e) {
-            transitions.fail(c, frame.withHistory(seq), wait, new StepError(WorkflowErrors.DATA_ERROR, e.getMessage()), tokens);
+    private void fork(Connection c, Frame frame, Step step, Plan.Fork fork, List<String> tokens) throws SQLException {
+        Frame opened = frame.withHistory(open(c, frame, step));
+        if (outOfAttempts(c, opened, tokens)) {
             return;
         }
-        FrameTable.save(c, frame.with(Frame.READY, "SLEEPING", 1, wakeAt).withHistory(seq));
-    }
-
-    private long wakeTime(Frame frame, Step.Wait wait) {
-        if (wait.duration().isPresent()) {
-            return ctx.clock().millis() + wait.duration().get().toMillis();
-        }
-        if (wait.until().isPresent()) {
-            return wait.until().get().toEpochMilli();
-        }
-        String path = wait.untilPath().get();
-        JsonNode at = JsonPaths.read(ctx.claims().resolvePath(ctx.codec().tree(frame.data()), path), path)
-                .orElseThrow(() -> new JsonPaths.DataPathException("nothing at " + wait.untilPath().get()));
-        return Instant.parse(at.asText()).toEpochMilli();
-    }
-
-    private void fork(Connection c, Frame frame, Step.Parallel parallel) throws SQLException {
-        long seq = frame.historySeq() != null ? frame.historySeq()
-                : HistoryTable.open(c, frame.runId(), frame.path(), parallel.kind(), ctx.clock().millis());
-        HistoryTable.attempts(c, frame.runId(), seq, frame.attempt() + 1);
+        HistoryTable.attempts(c, frame.runId(), opened.historySeq(), frame.attempt() + 1);
         long first = FrameTable.nextFrameId(c, frame.runId());
-        for (int i = 0; i < parallel.branches().size(); i++) {
-            Step.Branch branch = parallel.branches().get(i);
-            FrameTable.save(c, new Frame(frame.runId(), first + i, frame.frameId(), i,
-                    frame.scope() + parallel.name() + "/" + i + "/", branch.startAt(), frame.data(), Frame.READY, null,
-                    0, 0, null, null, null));
+        for (Plan.BranchStart branch : fork.branches()) {
+            FrameTable.save(c, new Frame(frame.runId(), first + branch.index(), frame.frameId(), branch.index(),
+                    branch.scope(), branch.startAt(), ctx.codec().encode(branch.input()), Frame.READY, null, 0, 0, null,
+                    null, null));
         }
-        FrameTable.save(c, frame.with(Frame.JOINING, "FORKED:" + first, frame.attempt() + 1, 0).withHistory(seq));
+        FrameTable.save(c, opened.with(Frame.JOINING, "FORKED:" + first, frame.attempt() + 1, 0));
         ctx.wake().run();
-    }
-
-    byte[] input(Frame frame, String inputPath) {
-        JsonNode data = ctx.claims().resolvePath(ctx.codec().tree(frame.data()), inputPath);
-        JsonNode selected = JsonPaths.read(data, inputPath)
-                .orElseThrow(() -> new JsonPaths.DataPathException("input path " + inputPath + " selects nothing"));
-        return ctx.codec().encode(ctx.claims().resolve(selected));
-    }
-
-    byte[] withResult(Frame frame, String resultPath, JsonNode result) {
-        JsonNode data = ctx.claims().resolvePath(ctx.codec().tree(frame.data()), resultPath);
-        return ctx.codec().encode(JsonPaths.write(data, resultPath, ctx.claims().offload(result)));
     }
 
     /** Work inside one transaction; {@code tokens} collects callback tokens to invalidate after the commit. */

@@ -70,6 +70,18 @@ final class HistoryTable {
         }
     }
 
+    /** Attempts of task, awaitCallback and parallel steps the run has made (what the step-attempt cap counts). */
+    static long workAttempts(Connection c, String runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(attempts), 0) FROM wf_history"
+                + " WHERE run_id = ? AND kind IN ('task', 'awaitCallback', 'parallel')")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     static List<StepExecution> list(Connection c, String runId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT path, kind, outcome, started_at, ended_at, attempts,"
                 + " error, cause FROM wf_history WHERE run_id = ? ORDER BY seq")) {

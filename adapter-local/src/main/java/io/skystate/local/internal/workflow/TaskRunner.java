@@ -3,6 +3,7 @@ package io.skystate.local.internal.workflow;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.workflow.StepErrors;
+import io.skystate.core.workflow.interpret.StepError;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

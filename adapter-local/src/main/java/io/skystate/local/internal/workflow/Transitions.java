@@ -1,25 +1,24 @@
 package io.skystate.local.internal.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skystate.api.workflow.CatchRule;
-import io.skystate.api.workflow.RetryRule;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.StepExecution.Outcome;
-import io.skystate.core.workflow.JsonPaths;
+import io.skystate.core.workflow.interpret.RetryDelays;
+import io.skystate.core.workflow.interpret.StepError;
+import io.skystate.core.workflow.interpret.StepInterpreter;
+import io.skystate.core.workflow.interpret.Transition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * What happens when a step ends, inside the caller's transaction: move on, end the frame, join a parallel step,
- * retry, catch, or fail the frame (and with it the run, or the enclosing parallel step). Callback tokens of
- * frames stopped here are collected in {@code cancelledTokens} for the caller to invalidate after commit.
+ * Applies the core interpreter's {@link Transition}s to the engine's tables, inside the caller's transaction: move
+ * on, end the frame (joining a parallel step when its last branch ends), retry, or fail the frame (and with it the
+ * run, or the enclosing parallel step). Callback tokens of frames stopped here are collected in
+ * {@code cancelledTokens} for the caller to invalidate after commit.
  */
 final class Transitions {
     private final EngineContext ctx;
@@ -28,40 +27,35 @@ final class Transitions {
         this.ctx = ctx;
     }
 
-    /** The step succeeded with {@code data}: go to {@code next}, or end the frame. */
-    void succeed(Connection c, Frame frame, byte[] data, Optional<String> next, List<String> cancelledTokens)
-            throws SQLException {
-        closeHistory(c, frame, Outcome.SUCCEEDED, null, null);
-        if (next.isPresent()) {
-            FrameTable.save(c, frame.at(next.get(), data));
+    /** Ends the frame's current step as {@code transition} says. */
+    void apply(Connection c, Frame frame, Transition transition, List<String> cancelledTokens) throws SQLException {
+        if (transition instanceof Transition.Onward onward) {
+            StepError caught = onward instanceof Transition.Caught k ? k.error() : null;
+            closeHistory(c, frame, onward.recordedAs(), caught);
+            FrameTable.save(c, frame.at(onward.step(), ctx.codec().encode(onward.data())));
+        } else if (transition instanceof Transition.End end) {
+            closeHistory(c, frame, Outcome.SUCCEEDED, null);
+            frameDone(c, frame.withData(ctx.codec().encode(end.data())), cancelledTokens);
+        } else if (transition instanceof Transition.Retry retry) {
+            long delay = RetryDelays.withJitter(retry.delay(), retry.fullJitter(),
+                    ThreadLocalRandom.current().nextDouble()).toMillis();
+            FrameTable.save(c, frame.with(Frame.READY, null, frame.attempt(), ctx.clock().millis() + delay)
+                    .withCallback(null, null));
         } else {
-            frameDone(c, frame.withData(data), cancelledTokens);
+            StepError error = ((Transition.Failed) transition).error();
+            closeHistory(c, frame, Outcome.FAILED, error);
+            if (error.fatal()) {
+                failRun(c, frame.runId(), error, null, false, cancelledTokens);
+            } else {
+                frameFailed(c, frame, error, cancelledTokens);
+            }
         }
     }
 
-    /** The step failed: retry, catch, or fail the frame. */
+    /** The step failed after the frame's attempts so far: what the interpreter says, applied. */
     void fail(Connection c, Frame frame, Step step, StepError error, List<String> cancelledTokens) throws SQLException {
-        long now = ctx.clock().millis();
-        Optional<RetryRule> retry = retryRules(step).stream().filter(r -> r.matches(error.error())).findFirst();
-        if (retry.isPresent() && frame.attempt() < retry.get().maxAttempts()) {
-            long delay = retry.get().delayAfter(Math.max(1, frame.attempt())).toMillis();
-            if (retry.get().jitter() > 0) {
-                delay = (long) (delay * (1 - retry.get().jitter() * ThreadLocalRandom.current().nextDouble()));
-            }
-            FrameTable.save(c, frame.with(Frame.READY, null, frame.attempt(), now + delay).withCallback(null, null));
-            return;
-        }
-        Optional<CatchRule> handler = catchRules(step).stream().filter(r -> r.matches(error.error())).findFirst();
-        if (handler.isPresent()) {
-            ObjectNode caught = ctx.codec().mapper().createObjectNode().put("error", error.error()).put("cause", error.cause());
-            String path = handler.get().resultPath();
-            JsonNode data = JsonPaths.write(ctx.claims().resolvePath(ctx.codec().tree(frame.data()), path), path, caught);
-            closeHistory(c, frame, Outcome.CAUGHT, error.error(), error.cause());
-            FrameTable.save(c, frame.at(handler.get().next(), ctx.codec().encode(data)));
-            return;
-        }
-        closeHistory(c, frame, Outcome.FAILED, error.error(), error.cause());
-        frameFailed(c, frame, error, cancelledTokens);
+        JsonNode data = ctx.codec().tree(frame.data());
+        apply(c, frame, StepInterpreter.failed(step, data, error, Math.max(1, frame.attempt())), cancelledTokens);
     }
 
     private void frameDone(Connection c, Frame frame, List<String> cancelledTokens) throws SQLException {
@@ -76,13 +70,11 @@ final class Transitions {
         if (!branches.stream().allMatch(b -> Frame.DONE.equals(b.state()))) {
             return;
         }
-        ArrayNode results = ctx.codec().mapper().createArrayNode();
-        branches.forEach(b -> results.add(ctx.codec().tree(b.data())));
-        RunRow run = RunTable.find(c, frame.runId()).orElseThrow();
-        Step.Parallel step = (Step.Parallel) ctx.definitions().step(run.workflow(), run.version(), parent.scope(), parent.step());
-        JsonNode data = JsonPaths.write(ctx.claims().resolvePath(ctx.codec().tree(parent.data()), step.resultPath()),
-                step.resultPath(), ctx.claims().offload(results));
-        succeed(c, parent, ctx.codec().encode(data), step.next(), cancelledTokens);
+        List<JsonNode> outputs = new ArrayList<>();
+        branches.forEach(b -> outputs.add(ctx.codec().tree(b.data())));
+        Step.Parallel step = (Step.Parallel) step(c, parent);
+        JsonNode results = ctx.claims().offload(StepInterpreter.branchResults(outputs));
+        apply(c, parent, StepInterpreter.joined(step, ctx.codec().tree(parent.data()), results), cancelledTokens);
         ctx.wake().run();
     }
 
@@ -90,7 +82,7 @@ final class Transitions {
             throws SQLException {
         FrameTable.save(c, frame.with(Frame.FAILED, null, frame.attempt(), 0));
         if (frame.parentFrame() == null) {
-            failRun(c, frame.runId(), error, frame.data(), cancelledTokens);
+            failRun(c, frame.runId(), error, frame.data(), true, cancelledTokens);
             return;
         }
         Frame parent = FrameTable.find(c, frame.runId(), frame.parentFrame()).orElseThrow();
@@ -100,21 +92,22 @@ final class Transitions {
         for (Frame sibling : currentChildren(c, parent)) {
             cancelTree(c, sibling, cancelledTokens);
         }
-        RunRow run = RunTable.find(c, frame.runId()).orElseThrow();
-        Step step = ctx.definitions().step(run.workflow(), run.version(), parent.scope(), parent.step());
-        fail(c, parent.with(Frame.READY, null, parent.attempt(), 0), step, error, cancelledTokens);
+        fail(c, parent.with(Frame.READY, null, parent.attempt(), 0), step(c, parent), error, cancelledTokens);
         ctx.wake().run();
     }
 
-    /** Fails the run: compensate first if any completed task asked for it. */
-    void failRun(Connection c, String runId, StepError error, byte[] data, List<String> cancelledTokens)
-            throws SQLException {
+    /**
+     * Fails the run: stops every frame, then compensates first if {@code compensate} and any completed task asked
+     * for it. Fatal errors never compensate.
+     */
+    void failRun(Connection c, String runId, StepError error, byte[] data, boolean compensate,
+            List<String> cancelledTokens) throws SQLException {
         for (Frame active : FrameTable.active(c, runId)) {
             cancelTree(c, active, cancelledTokens);
         }
-        boolean compensate = RunTable.lastCompensation(c, runId).isPresent();
-        RunTable.finish(c, runId, compensate ? RunRow.COMPENSATING : RunStatus.FAILED.name(), null, error.error(),
-                error.cause(), compensate ? null : ctx.clock().millis(), data);
+        boolean saga = compensate && RunTable.lastCompensation(c, runId).isPresent();
+        RunTable.finish(c, runId, saga ? RunRow.COMPENSATING : RunStatus.FAILED.name(), null, error.error(),
+                error.cause(), saga ? null : ctx.clock().millis(), saga ? data : null);
         ctx.wake().run();
     }
 
@@ -131,7 +124,7 @@ final class Transitions {
                 cancelTree(c, child, cancelledTokens);
             }
         }
-        closeHistory(c, frame, Outcome.CANCELLED, null, null);
+        closeHistory(c, frame, Outcome.CANCELLED, null);
         FrameTable.save(c, frame.with(Frame.CANCELLED, null, frame.attempt(), 0));
     }
 
@@ -150,30 +143,15 @@ final class Transitions {
         return children;
     }
 
-    private void closeHistory(Connection c, Frame frame, Outcome outcome, String error, String cause)
-            throws SQLException {
+    private Step step(Connection c, Frame frame) throws SQLException {
+        RunRow run = RunTable.find(c, frame.runId()).orElseThrow();
+        return ctx.definitions().step(run.workflow(), run.version(), frame.scope(), frame.step());
+    }
+
+    private void closeHistory(Connection c, Frame frame, Outcome outcome, StepError error) throws SQLException {
         if (frame.historySeq() != null) {
-            HistoryTable.close(c, frame.runId(), frame.historySeq(), outcome, ctx.clock().millis(), error, cause);
+            HistoryTable.close(c, frame.runId(), frame.historySeq(), outcome, ctx.clock().millis(),
+                    error == null ? null : error.error(), error == null ? null : error.cause());
         }
-    }
-
-    private static List<RetryRule> retryRules(Step step) {
-        if (step instanceof Step.Task t) {
-            return t.retry();
-        }
-        if (step instanceof Step.AwaitCallback a) {
-            return a.retry();
-        }
-        return step instanceof Step.Parallel p ? p.retry() : List.of();
-    }
-
-    private static List<CatchRule> catchRules(Step step) {
-        if (step instanceof Step.Task t) {
-            return t.catches();
-        }
-        if (step instanceof Step.AwaitCallback a) {
-            return a.catches();
-        }
-        return step instanceof Step.Parallel p ? p.catches() : List.of();
     }
 }
