@@ -2,6 +2,7 @@ package io.skystate.aws;
 
 import io.skystate.api.Skystate;
 import io.skystate.api.SkystateConfig;
+import io.skystate.api.WorkflowPortability;
 import io.skystate.api.spi.SkystateProvider;
 import java.net.URI;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class AwsProvider implements SkystateProvider {
         config.property("aws.prefix").ifPresent(builder::prefix);
         config.property("aws.http.base-url").ifPresent(u -> builder.httpBaseUrl(URI.create(u)));
         config.property("aws.create-resources").ifPresent(c -> builder.createResources(Boolean.parseBoolean(c)));
+        config.property(WorkflowPortability.PROPERTY).map(WorkflowPortability::parse).ifPresent(builder::workflowPortability);
         config.callbackKeys().ifPresent(builder::callbackKeys);
         config.sessionKeys().ifPresent(builder::sessionKeys);
         return builder.build();

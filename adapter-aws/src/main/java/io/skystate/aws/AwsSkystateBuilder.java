@@ -1,6 +1,7 @@
 package io.skystate.aws;
 
 import io.skystate.api.KeyRing;
+import io.skystate.api.WorkflowPortability;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public final class AwsSkystateBuilder {
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
     String roleArn = "arn:aws:iam::123456789012:role/skystate-workflows";
+    WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
 
     AwsSkystateBuilder() {
     }
@@ -81,6 +83,12 @@ public final class AwsSkystateBuilder {
     /** The IAM role state machines run as (required by Step Functions; any ARN works on emulators). */
     public AwsSkystateBuilder workflowRole(String roleArn) {
         this.roleArn = Objects.requireNonNull(roleArn);
+        return this;
+    }
+
+    /** Which workflow definitions to accept; the AWS adapter has no extras, so both values behave alike. */
+    public AwsSkystateBuilder workflowPortability(WorkflowPortability portability) {
+        this.workflowPortability = Objects.requireNonNull(portability);
         return this;
     }
 

@@ -41,6 +41,7 @@ public final class LocalSkystate implements Skystate {
     /** The provider id. */
     public static final String PROVIDER = "local";
     static final String CALLBACK_STORE = "skystate-callbacks";
+    static final String WORKFLOW_CALLBACK_STORE = "skystate-workflow-callbacks";
 
     private final Database database;
     private final JacksonCodec codec = new JacksonCodec(PROVIDER);
@@ -69,16 +70,23 @@ public final class LocalSkystate implements Skystate {
                 token -> http == null ? URI.create("skystate-local:callback/" + token) : http.callbackUrl(token);
         this.callbacks = new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE), codec, callbackKeys, clock,
                 callbackUrls);
+        java.util.function.Function<String, URI> workflowCallbackUrls = token -> http == null
+                ? URI.create("skystate-local:workflow-callback/" + token) : http.workflowCallbackUrl(token);
+        StoreBackedCallbacks workflowCallbacks = StoreBackedCallbacks.forWorkflows(this,
+                stateStore(WORKFLOW_CALLBACK_STORE), codec, callbackKeys, clock, workflowCallbackUrls);
         this.handlers = new HandlerRegistry(PROVIDER, codec, clock, () -> this,
                 name -> http == null ? Optional.empty() : Optional.of(http.handlerUrl(name)));
         this.idempotency = new StoreBackedIdempotency(this, codec, clock);
         this.sessions = new SealedSessions(sessionKeys, codec, clock, PROVIDER);
         if (http != null) {
-            http.start(new CallbackHttpEndpoint(callbacks, codec), handlers);
+            http.start(new CallbackHttpEndpoint(callbacks, codec), new CallbackHttpEndpoint(workflowCallbacks, codec),
+                    handlers);
         }
-        this.housekeeper = new Housekeeper(database, clock, callbacks::sweep);
-        this.engine = new LocalWorkflowEngine(this, database, handlers, callbacks, codec, clock, callbackUrls);
-        EnumSet<Capability> features = EnumSet.of(Capability.CROSS_GROUP_TRANSACTIONS);
+        this.housekeeper = new Housekeeper(database, clock, callbacks::sweep, workflowCallbacks::sweep);
+        this.engine = new LocalWorkflowEngine(this, database, handlers, workflowCallbacks, codec, clock, workflowCallbackUrls,
+                b.workflowPortability);
+        EnumSet<Capability> features = EnumSet.of(Capability.CROSS_GROUP_TRANSACTIONS,
+                Capability.WORKFLOW_COMPENSATION_IN_BRANCHES, Capability.WORKFLOW_WIDE_PARALLEL);
         if (database.durable()) {
             features.add(Capability.DURABLE_STATE);
             features.add(Capability.DURABLE_WORKFLOWS);

@@ -1,6 +1,7 @@
 package io.skystate.local;
 
 import io.skystate.api.KeyRing;
+import io.skystate.api.WorkflowPortability;
 import io.skystate.core.crypto.Keys;
 import io.skystate.local.internal.Database;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public final class LocalSkystateBuilder {
     KeyRing callbackKeys;
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
+    WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
 
     LocalSkystateBuilder() {
     }
@@ -58,6 +60,16 @@ public final class LocalSkystateBuilder {
 
     public LocalSkystateBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
+        return this;
+    }
+
+    /**
+     * Which workflow definitions to accept: {@link WorkflowPortability#PORTABLE} (default) rejects what any
+     * supported cloud cannot run; {@link WorkflowPortability#ADAPTER_EXTRAS} also accepts compensation inside
+     * parallel branches and wide or deep parallel steps, which only this engine runs.
+     */
+    public LocalSkystateBuilder workflowPortability(WorkflowPortability portability) {
+        this.workflowPortability = Objects.requireNonNull(portability);
         return this;
     }
 

@@ -11,5 +11,16 @@ public enum Capability {
     /** Registered handlers are reachable over HTTP. */
     HANDLER_ENDPOINTS,
     /** Workflow instances survive a restart and resume where they were. */
-    DURABLE_WORKFLOWS
+    DURABLE_WORKFLOWS,
+    /**
+     * Workflow extra: tasks inside parallel branches may name compensation handlers. Not portable (Step Functions
+     * cannot carry a branch's compensation log out of the branch); used only when the application opts into
+     * adapter extras ({@link WorkflowPortability#ADAPTER_EXTRAS}).
+     */
+    WORKFLOW_COMPENSATION_IN_BRANCHES,
+    /**
+     * Workflow extra: parallel steps with more than 10 branches, or nested more than 2 deep. Not portable (Cloud
+     * Workflows' limits); used only when the application opts into adapter extras.
+     */
+    WORKFLOW_WIDE_PARALLEL
 }

@@ -13,9 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skystate.api.Capability;
+import io.skystate.api.InvalidTokenException;
 import io.skystate.api.Skystate;
 import io.skystate.api.TokenExpiredException;
 import io.skystate.api.callback.CallbackAlreadyResolvedException;
+import io.skystate.api.callback.CallbackHandle;
+import io.skystate.api.callback.CallbackRequest;
+import io.skystate.api.callback.CallbackStatus;
 import io.skystate.api.workflow.CatchRule;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepOptions;
@@ -186,5 +190,29 @@ public class WorkflowCallbackConformance extends ConformanceSuite {
         workflows().completeCallback(token, json("{\"alive\":true}"));
         assertThat(member(WorkflowFixtures.output(awaitSucceeded(workflows(), id)), "after"))
                 .isEqualTo(JsonTree.parse("{\"alive\":true}"));
+    }
+
+    /**
+     * Workflow callback tokens and application callback tokens are different kinds, on every adapter (on Step
+     * Functions a workflow token is a task token): {@code callbacks().complete} rejects a workflow token and
+     * {@code workflows().completeCallback} rejects an application token, both with InvalidTokenException and
+     * without changing anything; each token then still completes through its own API.
+     */
+    @ConformanceRule
+    public final void wfcb08_tokenKindsAreNotInterchangeable() throws Exception {
+        String id = startWaiting(LONG, c -> { }, b -> { });
+        String workflowToken = token();
+        CallbackHandle plain = skystate().callbacks().create(CallbackRequest.withTimeout(LONG));
+        assertThatThrownBy(() -> skystate().callbacks().complete(workflowToken, json("{\"wrong\":\"api\"}")))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> workflows().completeCallback(plain.token(), json("{\"wrong\":\"api\"}")))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThat(skystate().callbacks().outcome(plain.id()).status()).isEqualTo(CallbackStatus.PENDING);
+        assertThat(workflows().run(id).status()).isEqualTo(RunStatus.RUNNING);
+        skystate().callbacks().complete(plain.token(), json("{\"right\":\"api\"}"));
+        workflows().completeCallback(workflowToken, json("{\"right\":\"api\"}"));
+        assertThat(member(WorkflowFixtures.output(awaitSucceeded(workflows(), id)), "approval"))
+                .isEqualTo(JsonTree.parse("{\"right\":\"api\"}"));
+        assertThat(skystate().callbacks().outcome(plain.id()).status()).isEqualTo(CallbackStatus.COMPLETED);
     }
 }

@@ -145,26 +145,33 @@ public class WorkflowScaleConformance extends ConformanceSuite {
     }
 
     /**
-     * Choices never look inside a moved value: a string comparison with the 1 MB string itself is false (the choice
-     * sees the claim-check reference, as Step Functions does), while isPresent on it holds, so the run takes the
-     * isPresent branch on every adapter.
+     * Paths and choices never look inside a moved value: a result holding a list of 5,000 short strings (too many
+     * members to move one by one, so the list moves whole) and a note keeps the note; a choice on
+     * {@code isPresent($.big.items[0])} is false, because the choice sees the claim-check reference where the list
+     * was (as Step Functions does), while {@code isPresent($.big.items)} holds. The output has the whole list back.
      */
     @ConformanceRule
-    public final void wfscale05_choicesSeeReferencesToLargeValues() throws Exception {
+    public final void wfscale05_choicesSeeReferencesToMovedValues() throws Exception {
         Skystate s = skystate();
-        String big = bigText();
-        String produce = function(s, in -> Map.of("blob", big, "note", "1 MB"));
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            items.add("item-" + i);
+        }
+        String produce = function(s, in -> Map.of("items", items, "note", "5,000 items"));
         WorkflowDefinition definition = workflows().register(WorkflowDefinition.builder(workflowName(), 1)
                 .startAt("produce").task("produce", produce, t -> t.resultPath("$.big").next("route"))
-                .choice("route", c -> c.when(ChoiceCondition.stringEquals("$.big.blob", big), "compared")
-                        .when(ChoiceCondition.isPresent("$.big.blob"), "present").otherwise("absent"))
-                .fail("compared", "Wrong.Compared", "the choice compared the content of a moved value")
-                .succeed("present")
+                .choice("route", c -> c.when(ChoiceCondition.isPresent("$.big.items[0]"), "inside")
+                        .when(ChoiceCondition.isPresent("$.big.items"), "moved").otherwise("absent"))
+                .fail("inside", "Wrong.Inside", "the choice looked inside a moved value")
+                .succeed("moved")
                 .fail("absent", "Wrong.Absent", "the moved value was not present").build());
         String id = instanceId();
         workflows().start(definition.name(), id, json("{}"));
         Object out = output(awaitSucceeded(workflows(), id));
-        assertThat(measure(member(member(out, "big"), "blob"))).isEqualTo(measure(big));
+        List<?> listed = (List<?>) member(member(out, "big"), "items");
+        assertThat(listed).hasSize(5_000);
+        assertThat(listed.get(0)).isEqualTo("item-0");
+        assertThat(member(member(out, "big"), "note")).isEqualTo("5,000 items");
     }
 
     /** Length and SHA-256 of a string, as a JSON tree the way {@link JsonTree} reads it. */

@@ -38,6 +38,10 @@ final class AwsGaps {
             .emulator("wfcb06", "moto's StopExecution updates only its non-executing model: an executing state"
                     + " machine keeps running (and the error and cause are ignored)",
                     "moto 5.2.5: moto/stepfunctions/responses.py stop_execution; parser/models.py does not override it")
+            .emulator("wfport06", "moto's States.ALL matches every error, States.Runtime included, so a catch-all"
+                    + " catches a path that selects nothing; Step Functions never lets States.ALL catch runtime"
+                    + " errors, so the run fails as the rule expects",
+                    "moto 5.2.5: moto/stepfunctions/parser/asl/component/common/error_name/error_equals_decl.py (_eval_body)")
             .emulator("cond10", MOTO_NOT_ATOMIC, MOTO_SOURCE)
             .emulator("state08", MOTO_NOT_ATOMIC, MOTO_SOURCE)
             .emulator("tx07", MOTO_NOT_ATOMIC + " (TransactWriteItems included)", MOTO_SOURCE)

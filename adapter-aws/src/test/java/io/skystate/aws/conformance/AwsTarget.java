@@ -8,6 +8,7 @@ import io.skystate.aws.emulator.FunctionUrlServer;
 import io.skystate.aws.emulator.MotoServer;
 import io.skystate.conformance.ConformanceTarget;
 import io.skystate.conformance.Gaps;
+import io.skystate.conformance.Timing;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,6 +50,12 @@ public final class AwsTarget implements ConformanceTarget {
         String prefix = ((AwsSkystate) previous).prefix();
         previous.close();
         return build(AwsSkystate.builder(), prefix);
+    }
+
+    /** Every call crosses a network to moto, and its Step Functions engine runs task loops far slower than in-process. */
+    @Override
+    public Timing timing() {
+        return Timing.DEFAULT.scaledBy(2.5);
     }
 
     @Override

@@ -20,9 +20,11 @@ public final class Housekeeper implements AutoCloseable {
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(Daemons.factory("skystate-housekeeper"));
 
-    public Housekeeper(Database database, Clock clock, IntSupplier callbackSweep) {
-        scheduler.scheduleWithFixedDelay(() -> guarded("callback sweep", callbackSweep::getAsInt),
-                SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    public Housekeeper(Database database, Clock clock, IntSupplier... callbackSweeps) {
+        for (IntSupplier sweep : callbackSweeps) {
+            scheduler.scheduleWithFixedDelay(() -> guarded("callback sweep", sweep), SWEEP_MILLIS, SWEEP_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
         scheduler.scheduleWithFixedDelay(() -> guarded("expiry purge",
                 () -> database.inTransaction(c -> StateRows.purgeExpired(c, clock.millis()))),
                 PURGE_MILLIS, PURGE_MILLIS, TimeUnit.MILLISECONDS);

@@ -19,13 +19,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The local adapter's HTTP endpoints on the loopback interface: {@code POST /skystate/callbacks/<token>} (the
- * callback URL protocol) and {@code POST /skystate/handlers/<name>} (JSON in, JSON out: 200, 400 bad input,
+ * The local adapter's HTTP endpoints on the loopback interface: {@code POST /skystate/callbacks/<token>} and
+ * {@code POST /skystate/workflow-callbacks/<token>} (the callback URL protocol) and {@code POST /skystate/handlers/<name>} (JSON in, JSON out: 200, 400 bad input,
  * 404 unknown handler, 500 handler failure).
  */
 public final class LocalHttpServer implements AutoCloseable {
     private static final String CALLBACKS = "/skystate/callbacks/";
     private static final String HANDLERS = "/skystate/handlers/";
+    private static final String WORKFLOW_CALLBACKS = "/skystate/workflow-callbacks/";
     private static final int MAX_BODY_BYTES = 1 << 20;
 
     private final HttpServer server;
@@ -46,16 +47,23 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     /** Wires the services and starts serving. */
-    public void start(CallbackHttpEndpoint callbackEndpoint, Handlers handlerRegistry) {
+    public void start(CallbackHttpEndpoint callbackEndpoint, CallbackHttpEndpoint workflowCallbackEndpoint,
+            Handlers handlerRegistry) {
         this.callbacks = callbackEndpoint;
         this.handlers = new HandlerHttpEndpoint(handlerRegistry, codec);
         server.createContext(CALLBACKS, exchange -> serve(exchange, this::callback));
+        server.createContext(WORKFLOW_CALLBACKS, exchange -> serve(exchange, workflowCallbackEndpoint::handle));
         server.createContext(HANDLERS, exchange -> serve(exchange, handlers::handle));
         server.start();
     }
 
     public URI callbackUrl(String token) {
         return base().resolve(CALLBACKS + token);
+    }
+
+    /** The URL that completes a workflow callback step's token. */
+    public URI workflowCallbackUrl(String token) {
+        return base().resolve(WORKFLOW_CALLBACKS + token);
     }
 
     public URI handlerUrl(String name) {

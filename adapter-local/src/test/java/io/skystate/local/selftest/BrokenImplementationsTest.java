@@ -22,6 +22,7 @@ import io.skystate.conformance.WorkflowCallbackConformance;
 import io.skystate.conformance.WorkflowConformance;
 import io.skystate.conformance.WorkflowDefinitionConformance;
 import io.skystate.conformance.WorkflowErrorConformance;
+import io.skystate.conformance.WorkflowPortabilityConformance;
 import io.skystate.conformance.WorkflowScaleConformance;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +74,9 @@ class BrokenImplementationsTest {
                 broken(BrokenWorkflowTargets.FAIL_AS_COMPLETE, WorkflowCallbackConformance.class, "wfcb02_failCaught",
                         "wfcb03_failUncaught"),
                 broken(BrokenWorkflowTargets.FORGETS_ON_RESTART, WorkflowScaleConformance.class,
-                        "wfscale04_restartResumesRuns"));
+                        "wfscale04_restartResumesRuns"),
+                broken(BrokenWorkflowTargets.LENIENT_REGISTRATION, WorkflowPortabilityConformance.class,
+                        "wfport01_loopWithoutEndRejected", "wfport03_compensationInBranchRejected"));
     }
 
     @ParameterizedTest(name = "{0} caught by {1}")

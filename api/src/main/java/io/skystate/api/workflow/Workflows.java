@@ -21,9 +21,9 @@ import java.util.Optional;
  */
 public interface Workflows {
     /**
-     * The most attempts of task, awaitCallback and parallel steps one run may make (first attempts and retries,
-     * branches included); the next one fails the run with the fatal {@link WorkflowErrors#TRANSITION_LIMIT}. The
-     * portable validator rejects definitions with a loop that runs no such step (it could never end), so this also
+     * The most attempts of task and awaitCallback steps one run may make (first attempts and retries, branches
+     * included); the next one fails the run with the fatal {@link WorkflowErrors#TRANSITION_LIMIT}. The portable
+     * validator rejects definitions with a loop that calls no handler (once entered it could never end), so this also
      * bounds every other kind of step. Chosen so that a run's Step Functions history stays within its 25,000-event
      * limit.
      */

@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 
 /** The signed content of a callback token: the callback id and its hard expiry (epoch millis). */
 record CallbackToken(String callbackId, long expiresAt) {
-    private static final String PREFIX = "cb1";
+    /** Tokens of {@link io.skystate.api.callback.Callbacks}. */
+    static final String CALLBACK_PREFIX = "cb1";
+    /** Tokens of workflow callback steps: a different signed prefix, so neither kind passes for the other. */
+    static final String WORKFLOW_PREFIX = "wcb1";
 
-    static TokenSigner signer(KeyRing keys, String provider) {
-        return new TokenSigner(PREFIX, keys, provider);
+    static TokenSigner signer(KeyRing keys, String provider, String prefix) {
+        return new TokenSigner(prefix, keys, provider);
     }
 
     String sign(TokenSigner signer) {

@@ -53,12 +53,29 @@ public final class StoreBackedCallbacks implements Callbacks {
     private final Clock clock;
     private final Function<String, URI> urlForToken;
 
+    /** The application's callbacks ({@link Skystate#callbacks()}). */
     public StoreBackedCallbacks(Skystate skystate, StateStore store, JacksonCodec codec, KeyRing keys, Clock clock,
             Function<String, URI> urlForToken) {
+        this(skystate, store, codec, keys, clock, urlForToken, CallbackToken.CALLBACK_PREFIX);
+    }
+
+    /**
+     * The callbacks of workflow callback steps, kept apart from the application's: their tokens carry another
+     * signed prefix, so {@code callbacks().complete} rejects a workflow token and
+     * {@code workflows().completeCallback} rejects an application token ({@code InvalidTokenException}) on every
+     * adapter, as they must on Step Functions, where workflow tokens are task tokens.
+     */
+    public static StoreBackedCallbacks forWorkflows(Skystate skystate, StateStore store, JacksonCodec codec,
+            KeyRing keys, Clock clock, Function<String, URI> urlForToken) {
+        return new StoreBackedCallbacks(skystate, store, codec, keys, clock, urlForToken, CallbackToken.WORKFLOW_PREFIX);
+    }
+
+    private StoreBackedCallbacks(Skystate skystate, StateStore store, JacksonCodec codec, KeyRing keys, Clock clock,
+            Function<String, URI> urlForToken, String tokenPrefix) {
         this.skystate = skystate;
         this.store = store;
         this.codec = codec;
-        this.signer = CallbackToken.signer(keys, skystate.provider());
+        this.signer = CallbackToken.signer(keys, skystate.provider(), tokenPrefix);
         this.clock = clock;
         this.urlForToken = urlForToken;
     }

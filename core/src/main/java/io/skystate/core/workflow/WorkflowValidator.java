@@ -1,5 +1,7 @@
 package io.skystate.core.workflow;
 
+import io.skystate.api.Capabilities;
+import io.skystate.api.WorkflowPortability;
 import io.skystate.api.workflow.CatchRule;
 import io.skystate.api.workflow.ChoiceCondition;
 import io.skystate.api.workflow.DataPath;
@@ -7,6 +9,7 @@ import io.skystate.api.workflow.InvalidWorkflowException;
 import io.skystate.api.workflow.RetryRule;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.api.workflow.WorkflowErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,10 +20,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Checks a definition against the portable rules before anything runs and reports every problem at once: names,
- * start step, transitions to unknown steps, unreachable steps, unknown handlers, step names reused anywhere in the
- * workflow (ASL requires global uniqueness), invalid paths, and durations Step Functions cannot express (whole
- * seconds, at least one, for retry intervals and timeouts; jitter 0 or 1).
+ * The single judge of workflow definitions, used by every engine before anything runs; reports every problem at
+ * once: names, start step, transitions to unknown steps, unreachable steps, steps that can never reach an end and
+ * loops that never change the data ({@link Termination}), unknown handlers, step names reused anywhere in the
+ * workflow (ASL requires global uniqueness), invalid paths, durations Step Functions cannot express (whole seconds,
+ * at least one, for retry intervals and timeouts; jitter 0 or 1), rules naming errors no rule can match (the fatal
+ * ones), and constructs some supported cloud cannot run ({@link Portability}) unless the application opted into
+ * the adapter's extras.
  */
 public final class WorkflowValidator {
     private static final String NAME = "[A-Za-z][A-Za-z0-9_-]{0,63}";
@@ -33,8 +39,9 @@ public final class WorkflowValidator {
         this.handlerExists = handlerExists;
     }
 
-    /** Every problem of {@code definition}; empty when it is valid. */
-    public static List<String> problems(WorkflowDefinition definition, Predicate<String> handlerExists) {
+    /** Every problem of {@code definition} on an adapter with {@code capabilities}; empty when it is valid. */
+    public static List<String> problems(WorkflowDefinition definition, Predicate<String> handlerExists,
+            Capabilities capabilities, WorkflowPortability portability) {
         WorkflowValidator v = new WorkflowValidator(handlerExists);
         if (!definition.name().matches(NAME)) {
             v.problems.add("workflow name '" + definition.name() + "' must match " + NAME);
@@ -44,14 +51,16 @@ public final class WorkflowValidator {
         }
         definition.timeout().ifPresent(t -> v.seconds("workflow", "timeout", t));
         v.scope("", definition.startAt(), definition.steps());
+        v.problems.addAll(Portability.problems(definition, capabilities, portability));
         return v.problems;
     }
 
     /** Throws {@link InvalidWorkflowException} listing every problem, if there are any. */
-    public static void check(WorkflowDefinition definition, Predicate<String> handlerExists, String provider) {
-        List<String> found = problems(definition, handlerExists);
+    public static void check(WorkflowDefinition definition, Predicate<String> handlerExists,
+            Capabilities capabilities, WorkflowPortability portability) {
+        List<String> found = problems(definition, handlerExists, capabilities, portability);
         if (!found.isEmpty()) {
-            throw new InvalidWorkflowException(provider, definition.name(), found);
+            throw new InvalidWorkflowException(capabilities.provider(), definition.name(), found);
         }
     }
 
@@ -78,6 +87,7 @@ public final class WorkflowValidator {
         Set<String> reachable = Reachability.from(startAt, steps);
         steps.keySet().stream().filter(name -> !reachable.contains(name))
                 .forEach(name -> problems.add("step '" + name + "' is unreachable from '" + startAt + "'"));
+        problems.addAll(Termination.problems(where, steps, reachable));
     }
 
     private void step(Step step, Set<String> scope) {
@@ -177,6 +187,7 @@ public final class WorkflowValidator {
 
     private void rules(String at, List<RetryRule> retries, List<CatchRule> catches, Set<String> scope) {
         for (RetryRule r : retries) {
+            fatalNames(at, "retry", r.errors());
             if (r.errors().isEmpty()) {
                 problems.add(at + "a retry rule needs at least one error name");
             }
@@ -193,12 +204,19 @@ public final class WorkflowValidator {
             }
         }
         for (CatchRule c : catches) {
+            fatalNames(at, "catch", c.errors());
             if (c.errors().isEmpty()) {
                 problems.add(at + "a catch rule needs at least one error name");
             }
             paths(at, c.resultPath());
             target(at, "catch next", Optional.of(c.next()), scope);
         }
+    }
+
+    private void fatalNames(String at, String rule, List<String> errors) {
+        errors.stream().filter(WorkflowErrors::isFatal).forEach(e -> problems.add(at + "a " + rule + " rule names " + e
+                + ", which no rule can match: it ends the run at once on every engine (Step Functions cannot catch"
+                + " States.Runtime)"));
     }
 
     private void condition(String at, ChoiceCondition condition) {

@@ -14,6 +14,9 @@ import java.util.function.Function;
  * {@code {"error", "cause"}} shape (with timeouts renamed), and a saga's compensation ending.
  */
 final class AslErrorStates {
+    /** The portable errors no rule may retry or catch. */
+    private static final List<String> FATAL = List.of(WorkflowErrors.TRANSITION_LIMIT, WorkflowErrors.DATA_ERROR);
+
     private final StateNames names;
     private final AslOptions options;
     private final Function<String, String> lambdaArn;
@@ -26,10 +29,20 @@ final class AslErrorStates {
         this.saga = saga;
     }
 
-    /** The Retry and Catch of a state; at the top level of a saga a final catch-all leads into compensation. */
+    /**
+     * The Retry and Catch of a state; at the top level of a saga a final catch-all leads into compensation. The
+     * portable fatal errors ({@link WorkflowErrors#isFatal}) come first in both lists, so no rule, not even
+     * {@code States.ALL}, retries or catches them: a first retrier with {@code MaxAttempts 0}, and a first catcher
+     * into a generated Fail state that re-raises the error and cause.
+     */
     void rules(ObjectNode state, String step, List<RetryRule> retry, List<CatchRule> catches,
             boolean top, ObjectNode states) {
         ArrayNode retriers = JsonNodeFactory.instance.arrayNode();
+        if (!retry.isEmpty()) {
+            ObjectNode never = retriers.addObject();
+            values(never.putArray("ErrorEquals"), FATAL);
+            never.put("MaxAttempts", 0);
+        }
         for (RetryRule rule : retry) {
             List<String> errors = AslErrors.errorEquals(rule.errors());
             ObjectNode retrier = retriers.addObject();
@@ -72,6 +85,16 @@ final class AslErrorStates {
             catcher.put("Next", AslCompiler.FAILURE);
         }
         if (!catchers.isEmpty()) {
+            String fatal = names.name(step, "fatal");
+            ObjectNode reraise = JsonNodeFactory.instance.objectNode();
+            values(reraise.putArray("ErrorEquals"), FATAL);
+            reraise.put("ResultPath", "$.caught");
+            reraise.put("Next", fatal);
+            catchers.insert(0, reraise);
+            ObjectNode fail = states.putObject(fatal);
+            fail.put("Type", "Fail");
+            fail.put("ErrorPath", "$.caught.Error");
+            fail.put("CausePath", "$.caught.Cause");
             state.set("Catch", catchers);
         }
     }

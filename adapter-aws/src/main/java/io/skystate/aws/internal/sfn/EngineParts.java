@@ -1,6 +1,7 @@
 package io.skystate.aws.internal.sfn;
 
 import io.skystate.api.Skystate;
+import io.skystate.api.WorkflowPortability;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.api.state.StateStore;
 import io.skystate.aws.internal.AwsClients;
@@ -17,7 +18,7 @@ import java.time.Clock;
  */
 record EngineParts(Skystate skystate, AwsClients clients, Resources resources, HandlerRegistry handlers,
         JacksonCodec codec, Clock clock, String roleArn, ClaimCheck claims, StateStore registry, Callbacks callbacks,
-        java.util.function.Function<String, java.net.URI> callbackUrls) {
+        java.util.function.Function<String, java.net.URI> callbackUrls, WorkflowPortability portability) {
 
     /** The URL that completes a workflow callback token over HTTP. */
     java.net.URI callbackUrl(String token) {

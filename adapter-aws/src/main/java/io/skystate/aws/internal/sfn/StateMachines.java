@@ -34,7 +34,8 @@ final class StateMachines {
     }
 
     WorkflowDefinition register(WorkflowDefinition definition) {
-        WorkflowValidator.check(definition, name -> parts.handlers().names().contains(name), "aws");
+        WorkflowValidator.check(definition, name -> parts.handlers().names().contains(name),
+                parts.skystate().capabilities(), parts.portability());
         String document = WorkflowDocuments.toJson(definition);
         Optional<DefinitionRecord> existing = record(definition.name(), definition.version());
         if (existing.isPresent()) {

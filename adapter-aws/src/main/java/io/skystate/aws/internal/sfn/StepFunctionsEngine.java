@@ -1,6 +1,7 @@
 package io.skystate.aws.internal.sfn;
 
 import io.skystate.api.Skystate;
+import io.skystate.api.WorkflowPortability;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.AwsClients;
@@ -27,10 +28,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     public StepFunctionsEngine(Skystate skystate, AwsClients clients, Resources resources, HandlerRegistry handlers,
             Callbacks callbacks, JacksonCodec codec, Clock clock, String roleArn,
-            java.util.function.Function<String, java.net.URI> callbackUrls) {
+            java.util.function.Function<String, java.net.URI> callbackUrls, WorkflowPortability portability) {
         this.parts = new EngineParts(skystate, clients, resources, handlers, codec, clock, roleArn,
                 new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock),
-                skystate.stateStore("skystate-workflows"), callbacks, callbackUrls);
+                skystate.stateStore("skystate-workflows"), callbacks, callbackUrls, portability);
         this.workflows = new SfnWorkflows(parts);
     }
 

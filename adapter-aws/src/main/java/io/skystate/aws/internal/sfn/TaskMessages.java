@@ -3,6 +3,8 @@ package io.skystate.aws.internal.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.SkystateException;
+import io.skystate.api.workflow.WorkflowErrors;
+import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.StepErrors;
 import java.nio.charset.StandardCharsets;
 
@@ -17,10 +19,12 @@ final class TaskMessages {
 
     private final EngineParts parts;
     private final Compensations compensations;
+    private final AttemptBudget budget;
 
     TaskMessages(EngineParts parts) {
         this.parts = parts;
         this.compensations = new Compensations(parts);
+        this.budget = new AttemptBudget(parts);
     }
 
     JsonNode parse(byte[] body) {
@@ -30,6 +34,11 @@ final class TaskMessages {
     void handle(JsonNode message) {
         String kind = message.path("kind").asText("");
         String token = message.path("token").asText();
+        if (("task".equals(kind) || "callback".equals(kind)) && !budget.take(message.path("execution").asText())) {
+            fail(token, new StepErrors.Named(WorkflowErrors.TRANSITION_LIMIT, "the run made "
+                    + Workflows.MAX_STEP_ATTEMPTS + " step attempts, the most a run may make"));
+            return;
+        }
         switch (kind) {
             case "task" -> task(message, token);
             case "callback" -> callback(message, token);

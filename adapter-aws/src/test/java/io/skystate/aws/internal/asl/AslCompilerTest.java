@@ -99,7 +99,8 @@ class AslCompilerTest {
         ObjectNode asl = compileValid("retries", def, SQS);
 
         assertThat(state(asl, "work").path("Retry")).isEqualTo(json("""
-                [{"ErrorEquals":["Busy","States.Timeout"],"IntervalSeconds":2,"MaxAttempts":4,"BackoffRate":3.0,
+                [{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"MaxAttempts":0},
+                 {"ErrorEquals":["Busy","States.Timeout"],"IntervalSeconds":2,"MaxAttempts":4,"BackoffRate":3.0,
                   "MaxDelaySeconds":20,"JitterStrategy":"FULL"},
                  {"ErrorEquals":["Other"],"IntervalSeconds":1,"MaxAttempts":0,"BackoffRate":1.0},
                  {"ErrorEquals":["States.ALL"],"IntervalSeconds":1,"MaxAttempts":2,"BackoffRate":2.0}]"""));
@@ -118,7 +119,8 @@ class AslCompilerTest {
         ObjectNode asl = compileValid("catches", def, SQS);
 
         assertThat(state(asl, "work").path("Catch")).isEqualTo(json("""
-                [{"ErrorEquals":["Declined"],"ResultPath":"$.caught","Next":"__skystate_work_catch0"},
+                [{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"ResultPath":"$.caught","Next":"__skystate_work_fatal"},
+                 {"ErrorEquals":["Declined"],"ResultPath":"$.caught","Next":"__skystate_work_catch0"},
                  {"ErrorEquals":["States.Timeout"],"ResultPath":"$.caught","Next":"__skystate_work_catch1"},
                  {"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_work_catch2"}]"""));
         // A rule that cannot see a timeout: merge the defaults, then write {"error","cause"} at the portable path.
@@ -235,7 +237,8 @@ class AslCompilerTest {
                    "token.$":"$$.Task.Token","input.$":"$.data.request","execution.$":"$$.Execution.Name",
                    "step":"approve","attempt.$":"$$.State.RetryCount"}},
                  "ResultPath":"$.data.approval","TimeoutSeconds":3600,"HeartbeatSeconds":300,
-                 "Retry":[{"ErrorEquals":["States.Timeout"],"IntervalSeconds":5,"MaxAttempts":1,"BackoffRate":2.0}],
+                 "Retry":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"MaxAttempts":0},
+                   {"ErrorEquals":["States.Timeout"],"IntervalSeconds":5,"MaxAttempts":1,"BackoffRate":2.0}],
                  "OutputPath":"$.data","End":true}""".formatted(CALLBACKS)));
     }
 
@@ -266,8 +269,10 @@ class AslCompilerTest {
         JsonNode outer = state(asl, "outer");
         assertThat(outer.path("Type").asText()).isEqualTo("Parallel");
         assertThat(outer.path("ResultPath").asText()).isEqualTo("$.data.results");
-        assertThat(outer.path("Retry").get(0).path("ErrorEquals").get(0).asText()).isEqualTo("States.ALL");
-        assertThat(outer.path("Catch").get(0).path("Next").asText()).isEqualTo("__skystate_outer_catch0");
+        assertThat(outer.path("Retry").get(0).path("MaxAttempts").asInt()).as("fatal errors first, never retried").isZero();
+        assertThat(outer.path("Retry").get(1).path("ErrorEquals").get(0).asText()).isEqualTo("States.ALL");
+        assertThat(outer.path("Catch").get(0).path("Next").asText()).isEqualTo("__skystate_outer_fatal");
+        assertThat(outer.path("Catch").get(1).path("Next").asText()).isEqualTo("__skystate_outer_catch0");
         JsonNode branches = outer.path("Branches");
         assertThat(branches).hasSize(2);
         assertThat(branches.get(0).path("StartAt").asText()).isEqualTo("a");
@@ -279,7 +284,7 @@ class AslCompilerTest {
         JsonNode xStates = inner.path("Branches").get(0).path("States");
         assertThat(xStates.path("x").path("Parameters").path("MessageBody").path("step").asText()).isEqualTo("outer/1/inner/0/x");
         assertThat(names(xStates)).containsExactly("x", "__skystate_x_catch0", "__skystate_x_catch0_kind",
-                "__skystate_x_catch0_timeout", "__skystate_x_catch0_error", "xDone", "xFailed");
+                "__skystate_x_catch0_timeout", "__skystate_x_catch0_error", "__skystate_x_fatal", "xDone", "xFailed");
         assertThat(xStates.path("xFailed")).isEqualTo(json("""
                 {"Type":"Fail","Error":"XFailed","Cause":"x gave up"}"""));
         assertThat(inner.path("Branches").get(1).path("States").path("y").path("OutputPath").asText()).isEqualTo("$.data");
@@ -308,9 +313,10 @@ class AslCompilerTest {
                  "ResultPath":"$.comp","Next":"charge"}"""));
         // User catches first, then the saga's catch-all.
         assertThat(state(asl, "charge").path("Catch")).isEqualTo(json("""
-                [{"ErrorEquals":["Declined"],"ResultPath":"$.caught","Next":"__skystate_charge_catch0"},
+                [{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"ResultPath":"$.caught","Next":"__skystate_charge_fatal"},
+                 {"ErrorEquals":["Declined"],"ResultPath":"$.caught","Next":"__skystate_charge_catch0"},
                  {"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}]"""));
-        assertThat(state(asl, "ship").path("Catch").get(0).path("Next").asText()).isEqualTo(AslCompiler.FAILURE);
+        assertThat(state(asl, "ship").path("Catch").get(1).path("Next").asText()).isEqualTo(AslCompiler.FAILURE);
         assertThat(state(asl, "ship").path("Branches").get(0).path("States").path("pack").has("Catch")).isFalse();
         // Fail steps and unmatched choices go through compensation too.
         assertThat(state(asl, "declined")).isEqualTo(json("""
@@ -373,7 +379,8 @@ class AslCompilerTest {
                  "Parameters":{"kind":"task","handler":"doWork","input.$":"$.data.in","execution.$":"$$.Execution.Name",
                    "step":"work","attempt.$":"$$.State.RetryCount"},
                  "ResultPath":"$.data.out","TimeoutSeconds":900,
-                 "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}],
+                 "Catch":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"ResultPath":"$.caught","Next":"__skystate_work_fatal"},
+                   {"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}],
                  "Next":"__skystate_work_log"}"""));
         assertThat(state(asl, "wait")).isEqualTo(json("""
                 {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
@@ -381,7 +388,8 @@ class AslCompilerTest {
                    "Payload":{"kind":"callback","handler":"askHuman","token.$":"$$.Task.Token","input.$":"$.data",
                      "execution.$":"$$.Execution.Name","step":"wait","attempt.$":"$$.State.RetryCount"}},
                  "ResultPath":"$.data.answer","TimeoutSeconds":600,
-                 "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}],
+                 "Catch":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"ResultPath":"$.caught","Next":"__skystate_wait_fatal"},
+                   {"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}],
                  "OutputPath":"$.data","End":true}"""));
         JsonNode compensate = state(asl, AslCompiler.COMPENSATE);
         assertThat(compensate.path("Resource").asText()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:xskystate_compensate");
@@ -400,7 +408,7 @@ class AslCompilerTest {
         for (String state : names(asl.path("States"))) {
             assertThat(state.length()).isLessThanOrEqualTo(80);
         }
-        assertThat(state(asl, name).path("Catch").get(0).path("Next").asText()).isEqualTo("__skystate_1_catch0");
+        assertThat(state(asl, name).path("Catch").get(1).path("Next").asText()).isEqualTo("__skystate_1_catch0");
     }
 
     @Test
@@ -408,7 +416,7 @@ class AslCompilerTest {
         WorkflowDefinition def = OrderWorkflow.definition();
         ObjectNode asl = compileValid("order-saga", def, AslOptions.sqsWorker(QUEUE));
         assertThat(asl.path("TimeoutSeconds").asInt()).isEqualTo(600);
-        assertThat(state(asl, "reserveInventory").path("Retry").get(0)).isEqualTo(json("""
+        assertThat(state(asl, "reserveInventory").path("Retry").get(1)).isEqualTo(json("""
                 {"ErrorEquals":["io.skystate.api.VersionConflictException"],"IntervalSeconds":1,"MaxAttempts":4,"BackoffRate":2.0}"""));
         assertThat(state(asl, "reserveInventory").path("Next").asText()).isEqualTo("__skystate_reserveInventory_log");
         assertThat(state(asl, "capturePayment").path("Next").asText()).isEqualTo("__skystate_capturePayment_log");
@@ -416,7 +424,7 @@ class AslCompilerTest {
         assertThat(authorize.path("HeartbeatSeconds").asInt()).isEqualTo(60);
         assertThat(authorize.path("TimeoutSeconds").asInt()).isEqualTo(300);
         assertThat(authorize.path("Parameters").path("QueueUrl").asText()).isEqualTo(QUEUE);
-        assertThat(authorize.path("Catch")).hasSize(2);
+        assertThat(authorize.path("Catch")).hasSize(3);
         assertThat(state(asl, "declined").path("Next").asText()).isEqualTo(AslCompiler.COMPENSATING);
         assertThat(state(asl, "complete").path("End").asBoolean()).isTrue();
         for (String state : names(asl.path("States"))) {

@@ -5,7 +5,10 @@ import io.skystate.api.NotFoundException;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.api.Capabilities;
+import io.skystate.api.WorkflowPortability;
 import io.skystate.core.workflow.WorkflowValidator;
+import java.util.function.Supplier;
 import io.skystate.core.workflow.doc.WorkflowDocuments;
 import io.skystate.local.internal.Database;
 import java.sql.PreparedStatement;
@@ -21,15 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DefinitionRegistry {
     private final Database database;
     private final HandlerRegistry handlers;
+    private final Supplier<Capabilities> capabilities;
+    private final WorkflowPortability portability;
     private final Map<String, WorkflowDefinition> cache = new ConcurrentHashMap<>();
 
-    DefinitionRegistry(Database database, HandlerRegistry handlers) {
+    DefinitionRegistry(Database database, HandlerRegistry handlers, Supplier<Capabilities> capabilities,
+            WorkflowPortability portability) {
         this.database = database;
         this.handlers = handlers;
+        this.capabilities = capabilities;
+        this.portability = portability;
     }
 
     WorkflowDefinition register(WorkflowDefinition definition) {
-        WorkflowValidator.check(definition, name -> handlers.names().contains(name), "local");
+        WorkflowValidator.check(definition, name -> handlers.names().contains(name), capabilities.get(), portability);
         String document = WorkflowDocuments.toJson(definition);
         Optional<WorkflowDefinition> existing = find(definition.name(), definition.version());
         if (existing.isPresent()) {

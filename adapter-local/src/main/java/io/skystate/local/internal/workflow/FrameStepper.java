@@ -71,7 +71,7 @@ final class FrameStepper {
         } else if (plan instanceof Plan.AwaitCallback await) {
             callbackSteps.advance(frame, (Step.AwaitCallback) step, await);
         } else if (plan instanceof Plan.Fork fork) {
-            commit((c, tokens) -> fork(c, frame, step, fork, tokens));
+            commit((c, tokens) -> fork(c, frame, step, fork));
         } else if (plan instanceof Plan.Sleep sleep) {
             commit((c, tokens) -> FrameTable.save(c, frame.with(Frame.READY, SLEEPING, 1,
                     sleep.wakeAt(Instant.ofEpochMilli(ctx.clock().millis())).toEpochMilli()).withHistory(open(c, frame, step))));
@@ -150,11 +150,8 @@ final class FrameStepper {
         return true;
     }
 
-    private void fork(Connection c, Frame frame, Step step, Plan.Fork fork, List<String> tokens) throws SQLException {
+    private void fork(Connection c, Frame frame, Step step, Plan.Fork fork) throws SQLException {
         Frame opened = frame.withHistory(open(c, frame, step));
-        if (outOfAttempts(c, opened, tokens)) {
-            return;
-        }
         HistoryTable.attempts(c, frame.runId(), opened.historySeq(), frame.attempt() + 1);
         long first = FrameTable.nextFrameId(c, frame.runId());
         for (Plan.BranchStart branch : fork.branches()) {

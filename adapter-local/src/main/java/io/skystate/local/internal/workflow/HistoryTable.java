@@ -70,10 +70,10 @@ final class HistoryTable {
         }
     }
 
-    /** Attempts of task, awaitCallback and parallel steps the run has made (what the step-attempt cap counts). */
+    /** Attempts of task and awaitCallback steps the run has made (what the step-attempt cap counts). */
     static long workAttempts(Connection c, String runId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(attempts), 0) FROM wf_history"
-                + " WHERE run_id = ? AND kind IN ('task', 'awaitCallback', 'parallel')")) {
+                + " WHERE run_id = ? AND kind IN ('task', 'awaitCallback')")) {
             s.setString(1, runId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -1,6 +1,7 @@
 package io.skystate.local.internal.workflow;
 
 import io.skystate.api.Skystate;
+import io.skystate.api.WorkflowPortability;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
@@ -31,7 +32,7 @@ public final class LocalWorkflowEngine implements AutoCloseable {
     private Dispatcher dispatcher;
 
     public LocalWorkflowEngine(Skystate skystate, Database database, HandlerRegistry handlers, Callbacks callbacks,
-            JacksonCodec codec, Clock clock, Function<String, URI> callbackUrls) {
+            JacksonCodec codec, Clock clock, Function<String, URI> callbackUrls, WorkflowPortability portability) {
         this.skystate = skystate;
         AtomicInteger ids = new AtomicInteger();
         this.handlerPool = Executors.newCachedThreadPool(r -> {
@@ -39,7 +40,7 @@ public final class LocalWorkflowEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.ctx = new EngineContext(database, new DefinitionRegistry(database, handlers), handlers, callbacks, codec,
+        this.ctx = new EngineContext(database, new DefinitionRegistry(database, handlers, skystate::capabilities, portability), handlers, callbacks, codec,
                 clock, new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock),
                 new TaskRunner(handlers, handlerPool), this::wake, callbackUrls);
         this.transitions = new Transitions(ctx);
