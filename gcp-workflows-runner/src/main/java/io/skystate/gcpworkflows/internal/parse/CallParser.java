@@ -64,7 +64,7 @@ final class CallParser {
         Function function = Stdlib.standard().function(target).orElse(null);
         if (function == null) {
             if (target.contains(".")) {
-                problems.unsupported(targetAt, "'call: " + target + "'");
+                problems.unsupported(at, "'call: " + target + "'");
             } else {
                 ExpressionChecker.reportUnknown(target, targetAt, problems);
             }

@@ -50,7 +50,10 @@ public final class ApiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
+            String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+            // Google's HTTP transport sends PATCH as POST with this header.
+            String method = override != null && exchange.getRequestMethod().equals("POST") ? override
+                    : exchange.getRequestMethod();
             try {
                 if (callbacks.handles(path)) {
                     callbacks.handle(exchange, path, method);
