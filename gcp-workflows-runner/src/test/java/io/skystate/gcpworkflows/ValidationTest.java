@@ -130,4 +130,22 @@ class ValidationTest {
                     .satisfies(e -> assertThat(((InvalidWorkflowException) e).hasUnsupportedConstruct()).isTrue());
         }
     }
+
+    @Test
+    void returnInsideParallelBranchIsRejected() {
+        assertThat(check("""
+                - p:
+                    parallel:
+                      branches:
+                        - a:
+                            steps:
+                              - r:
+                                  return: 1
+                        - b:
+                            steps:
+                              - s:
+                                  assign:
+                                    - x: 1
+                """).get(0).message()).contains("return is not allowed inside a parallel branch");
+    }
 }

@@ -12,7 +12,8 @@ import io.skystate.gcpworkflows.internal.model.StepList;
  * (https://cloud.google.com/workflows/docs/reference/syntax/jumps): a target is a step of the same steps list or
  * of an enclosing one, without leaving a for loop or a parallel branch; {@code break} and {@code continue} appear
  * only inside a for loop ({@code break} not in a parallel for); {@code end} is always allowed. Also checks that
- * parallel steps nest at most two deep (https://cloud.google.com/workflows/quotas). Not thread-safe.
+ * parallel steps nest at most two deep (https://cloud.google.com/workflows/quotas) and that no {@code return}
+ * sits directly in a parallel branch (the runner's rule: a branch has no value to return). Not thread-safe.
  */
 final class JumpValidator {
     /** The maximum depth of nested parallel steps (https://cloud.google.com/workflows/quotas). */
@@ -43,8 +44,20 @@ final class JumpValidator {
         }
     }
 
+    private void checkReturn(Scope scope, Location at) {
+        for (Scope current = scope; current != null; current = current.parent()) {
+            if (current.boundary() == Boundary.BRANCH || current.boundary() == Boundary.PARALLEL_LOOP) {
+                problems.invalid(at, "return is not allowed inside a parallel branch or parallel for; "
+                        + "assign a shared variable instead");
+                return;
+            }
+        }
+    }
+
     private void walkBody(StepBody body, Scope scope, int parallelDepth, Location at) {
-        if (body instanceof StepBody.Steps steps) {
+        if (body instanceof StepBody.Return) {
+            checkReturn(scope, at);
+        } else if (body instanceof StepBody.Steps steps) {
             walk(steps.steps(), scope, Boundary.NONE, parallelDepth);
         } else if (body instanceof StepBody.Switch switchStep) {
             for (StepBody.Condition condition : switchStep.conditions()) {

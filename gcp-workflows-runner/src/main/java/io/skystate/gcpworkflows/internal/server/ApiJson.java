@@ -9,7 +9,6 @@ import io.skystate.gcpworkflows.internal.exec.Execution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -56,8 +55,7 @@ final class ApiJson {
         ObjectNode typed = HttpExchanges.JSON.createObjectNode();
         typed.put("@type", responseType);
         if (response != null) {
-            Iterator<Map.Entry<String, JsonNode>> fields = response.fields();
-            fields.forEachRemaining(field -> typed.set(field.getKey(), field.getValue()));
+            response.properties().forEach(field -> typed.set(field.getKey(), field.getValue()));
         }
         node.set("response", typed);
         return node;
@@ -132,7 +130,7 @@ final class ApiJson {
             throw ApiError.invalid(field + " must be an object of strings");
         }
         Map<String, String> map = new HashMap<>();
-        node.fields().forEachRemaining(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+        node.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
         return map;
     }
 
