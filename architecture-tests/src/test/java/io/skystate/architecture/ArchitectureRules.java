@@ -80,6 +80,19 @@ public final class ArchitectureRules {
             .should(notDependOnAnotherModulesInternals())
             .as("no module depends on another module's ..internal.. packages");
 
+    /**
+     * Skystate's Workflows runner ({@code gcp-workflows-runner}) is a standalone tool: it uses the JDK, Jackson and
+     * itself, never another Skystate module, so that it can run any Workflows YAML without Skystate. If this fails,
+     * copy the small piece needed into the runner instead of depending on the module.
+     */
+    public static final ArchRule GCP_WORKFLOWS_RUNNER_IS_STANDALONE = classes()
+            .that().resideInAPackage("io.skystate.gcpworkflows..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "javax..", "com.sun.net.httpserver..", "com.fasterxml.jackson..",
+                    "io.skystate.gcpworkflows..")
+            .as("gcpworkflows classes depend only on the JDK, Jackson and io.skystate.gcpworkflows..")
+            .because("the Workflows runner is a standalone tool usable without Skystate");
+
     /** Every rule, for {@link ArchitectureTest}. */
     public static final List<ArchRule> ALL = List.of(
             API_DEPENDS_ONLY_ON_JDK,
@@ -87,6 +100,7 @@ public final class ArchitectureRules {
             CORE_DOES_NOT_DEPEND_ON_ADAPTERS,
             ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
             CONFORMANCE_DEPENDS_ONLY_ON_API_AND_TEST_LIBRARIES,
+            GCP_WORKFLOWS_RUNNER_IS_STANDALONE,
             NO_MODULE_REACHES_INTO_ANOTHER_MODULES_INTERNALS);
 
     private ArchitectureRules() {

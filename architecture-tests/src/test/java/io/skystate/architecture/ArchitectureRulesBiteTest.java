@@ -16,6 +16,8 @@ import io.skystate.conformance.archfixture.ConformanceUsesTestLibraries;
 import io.skystate.core.archfixture.CoreThing;
 import io.skystate.core.archfixture.CoreUsesGcp;
 import io.skystate.gcp.archfixture.GcpThing;
+import io.skystate.gcpworkflows.archfixture.RunnerUsesCore;
+import io.skystate.gcpworkflows.archfixture.RunnerUsesJdkAndJackson;
 import io.skystate.local.archfixture.LocalUsesAws;
 import io.skystate.local.archfixture.LocalUsesOwnInternal;
 import io.skystate.local.internal.archfixture.LocalInternalThing;
@@ -81,6 +83,17 @@ class ArchitectureRulesBiteTest {
     void conformanceRuleAcceptsApiAndTestLibraries() {
         assertSilent(ArchitectureRules.CONFORMANCE_DEPENDS_ONLY_ON_API_AND_TEST_LIBRARIES,
                 ConformanceUsesTestLibraries.class);
+    }
+
+    @Test
+    void runnerRuleBitesOnSkystateDependency() {
+        assertBites(ArchitectureRules.GCP_WORKFLOWS_RUNNER_IS_STANDALONE, RunnerUsesCore.class,
+                CoreThing.class.getName(), RunnerUsesCore.class, CoreThing.class);
+    }
+
+    @Test
+    void runnerRuleAcceptsJdkAndJackson() {
+        assertSilent(ArchitectureRules.GCP_WORKFLOWS_RUNNER_IS_STANDALONE, RunnerUsesJdkAndJackson.class);
     }
 
     @Test
