@@ -1,7 +1,6 @@
 package io.skystate.api;
 
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Set;
 public record Capabilities(String provider, Set<Capability> features, int maxTransactionOperations,
         int maxRecordBytes) {
     public Capabilities {
-        Objects.requireNonNull(provider, "provider");
+        Arguments.notNull(provider, "provider");
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
     }
 

@@ -3,7 +3,6 @@ package io.skystate.api;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Secret keys by key id, for signing callback tokens and sealing sessions. New tokens use {@code currentKeyId};
@@ -18,17 +17,17 @@ public final class KeyRing {
     private final Map<String, byte[]> keys;
 
     public KeyRing(String currentKeyId, Map<String, byte[]> keys) {
-        Objects.requireNonNull(currentKeyId, "currentKeyId");
+        Arguments.notNull(currentKeyId, "currentKeyId");
         if (!keys.containsKey(currentKeyId)) {
-            throw new IllegalArgumentException("the current key id '" + currentKeyId + "' is not in the ring");
+            throw new InvalidRequestException("skystate", "the current key id '" + currentKeyId + "' is not in the ring");
         }
         Map<String, byte[]> copy = new HashMap<>();
         keys.forEach((id, key) -> {
             if (id.isEmpty() || !id.matches("[A-Za-z0-9_-]{1,32}")) {
-                throw new IllegalArgumentException("key ids are 1-32 chars of [A-Za-z0-9_-]: '" + id + "'");
+                throw new InvalidRequestException("skystate", "key ids are 1-32 chars of [A-Za-z0-9_-]: '" + id + "'");
             }
             if (key.length < MIN_KEY_BYTES) {
-                throw new IllegalArgumentException("key '" + id + "' has " + key.length + " bytes; need " + MIN_KEY_BYTES);
+                throw new InvalidRequestException("skystate", "key '" + id + "' has " + key.length + " bytes; need " + MIN_KEY_BYTES);
             }
             copy.put(id, key.clone());
         });

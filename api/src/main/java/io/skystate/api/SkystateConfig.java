@@ -3,7 +3,6 @@ package io.skystate.api;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -70,7 +69,7 @@ public final class SkystateConfig {
         }
 
         public Builder property(String name, String value) {
-            properties.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            properties.put(Arguments.notNull(name, "name"), Arguments.notNull(value, "value"));
             return this;
         }
 
@@ -85,7 +84,7 @@ public final class SkystateConfig {
         }
 
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock);
+            this.clock = Arguments.notNull(clock, "clock");
             return this;
         }
 

@@ -124,4 +124,21 @@ public class CallbackHttpConformance extends ConformanceSuite {
         assertThat(post(handle.url(), "{\"outcome\":\"success\",\"result\":{}}").status()).isEqualTo(410);
         assertThat(callbacks().outcome(handle.id()).status()).isEqualTo(CallbackStatus.TIMED_OUT);
     }
+
+    /**
+     * A result over {@link io.skystate.api.callback.Callbacks#MAX_RESULT_BYTES} (500 kB, under any HTTP body cap)
+     * is answered 413 with a message stating the limit (and no internal names); the callback stays PENDING and
+     * still completes with a small result.
+     */
+    @ConformanceRule
+    public final void http08_oversizeResultIs413() throws Exception {
+        CallbackHandle handle = create();
+        String big = "x".repeat(500_000);
+        HttpPoster.Response response = post(handle.url(), "{\"outcome\":\"success\",\"result\":\"" + big + "\"}");
+        assertThat(response.status()).as("response %s", response.status()).isEqualTo(413);
+        assertThat(response.body()).contains(Integer.toString(io.skystate.api.callback.Callbacks.MAX_RESULT_BYTES))
+                .doesNotContain("Key[");
+        CallbackFixtures.assertPending(callbacks(), handle.id());
+        assertThat(post(handle.url(), "{\"outcome\":\"success\",\"result\":1}").status()).isEqualTo(204);
+    }
 }

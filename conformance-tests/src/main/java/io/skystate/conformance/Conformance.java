@@ -31,7 +31,7 @@ public final class Conformance {
     /** The workflow suites. */
     public static final List<Class<? extends ConformanceSuite>> WORKFLOWS = List.of(WorkflowConformance.class,
             WorkflowDefinitionConformance.class, WorkflowErrorConformance.class, WorkflowCallbackConformance.class,
-            WorkflowScaleConformance.class, WorkflowPortabilityConformance.class);
+            WorkflowScaleConformance.class, WorkflowPortabilityConformance.class, WorkflowHistoryConformance.class);
 
     /** Every suite. */
     public static final List<Class<? extends ConformanceSuite>> ALL = Stream.of(STATE, List.of(

@@ -197,4 +197,26 @@ public class QueueConformance extends ConformanceSuite {
         assertThat(seen).containsAll(sent);
         assertThat(queue.receive(MessageQueue.MAX_BATCH, VISIBILITY, WAIT)).isEmpty();
     }
+
+    /**
+     * ack rejects what is not a receipt of this queue, with InvalidRequestException and without deleting anything:
+     * an empty string, garbage, and a receipt from another queue; the message is then acknowledged with its own
+     * receipt.
+     */
+    @ConformanceRule
+    public final void queue10_foreignReceiptsRejected() {
+        MessageQueue queue = queue();
+        MessageQueue other = skystate().queue(unique("q"));
+        queue.send(Message.of("mine"));
+        other.send(Message.of("theirs"));
+        ReceivedMessage mine = receive(queue, 1, LONG_VISIBILITY, Duration.ofSeconds(10)).get(0);
+        ReceivedMessage theirs = receive(other, 1, LONG_VISIBILITY, Duration.ofSeconds(10)).get(0);
+        assertThatThrownBy(() -> queue.ack("")).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> queue.ack("not-a-receipt")).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> queue.ack(theirs.receipt())).isInstanceOf(InvalidRequestException.class);
+        queue.ack(mine.receipt());
+        other.ack(theirs.receipt());
+        assertThat(queue.receive(MessageQueue.MAX_BATCH, VISIBILITY, WAIT)).isEmpty();
+        assertThat(other.receive(MessageQueue.MAX_BATCH, VISIBILITY, WAIT)).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package io.skystate.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skystate.api.InvalidRequestException;
 import io.skystate.api.InvalidTokenException;
 import io.skystate.api.KeyRing;
 import io.skystate.api.PayloadTooLargeException;
@@ -140,5 +141,12 @@ public class SessionConformance extends ConformanceSuite {
         String second = sessions().seal(CART, TTL);
         assertThat(first).isNotEqualTo(second);
         assertThat(sessions().open(second, Cart.class)).isEqualTo(CART);
+    }
+
+    /** A zero or negative time to live is rejected with InvalidRequestException; no token is made. */
+    @ConformanceRule
+    public final void session08_nonPositiveTtlRejected() {
+        assertThatThrownBy(() -> sessions().seal(CART, Duration.ZERO)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> sessions().seal(CART, Duration.ofSeconds(-5))).isInstanceOf(InvalidRequestException.class);
     }
 }

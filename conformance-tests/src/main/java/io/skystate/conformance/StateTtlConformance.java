@@ -4,6 +4,7 @@ import static io.skystate.conformance.StateFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skystate.api.InvalidRequestException;
 import io.skystate.api.VersionConflictException;
 import io.skystate.api.state.Condition;
 import io.skystate.api.state.Key;
@@ -186,5 +187,21 @@ public class StateTtlConformance extends ConformanceSuite {
         assertThat(store().getAll(List.of(key))).containsKey(key);
         assertThat(store().list(io.skystate.api.state.ListRequest.firstPage(key.group(), 100)).entries())
                 .extracting(e -> e.key().id()).contains(key.id());
+    }
+
+    /**
+     * Expiries are checked before any provider call: one outside {@link PutOptions#EARLIEST_EXPIRY} ..
+     * {@link PutOptions#LATEST_EXPIRY} (such as {@code Instant.MAX} or {@code Instant.MIN}) raises
+     * InvalidRequestException, and the latest expiry itself is stored and read back (to the second) by the store.
+     */
+    @ConformanceRule
+    public final void ttl13_expiryRangeIsCheckedAndItsEdgeStored() {
+        assertThatThrownBy(() -> PutOptions.always().expiringAt(Instant.MAX)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> PutOptions.always().expiringAt(Instant.MIN)).isInstanceOf(InvalidRequestException.class);
+        Key key = key("edge");
+        store().put(key, json("9"), PutOptions.always().expiringAt(PutOptions.LATEST_EXPIRY));
+        StateEntry entry = store().get(key).orElseThrow();
+        assertThat(Duration.between(PutOptions.LATEST_EXPIRY, entry.expiresAt().orElseThrow()).abs())
+                .isLessThanOrEqualTo(PRECISION);
     }
 }

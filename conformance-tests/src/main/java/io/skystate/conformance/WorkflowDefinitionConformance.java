@@ -198,4 +198,16 @@ public class WorkflowDefinitionConformance extends ConformanceSuite {
         assertThat(history.get(3).attempts()).isEqualTo(1);
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     }
+
+    /**
+     * Building a definition without a start step raises InvalidWorkflowException saying to call startAt (not a
+     * NullPointerException), before anything reaches the engine.
+     */
+    @ConformanceRule
+    public final void wfdef05_missingStartIsATypedError() {
+        InvalidWorkflowException e = catchThrowableOfType(() -> WorkflowDefinition.builder(workflowName(), 1)
+                .succeed("done").build(), InvalidWorkflowException.class);
+        assertThat(e).as("building without startAt").isNotNull();
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("startAt"));
+    }
 }

@@ -5,6 +5,7 @@ import io.skystate.api.queue.MessageQueue;
 import io.skystate.api.queue.ReceivedMessage;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.queue.QueueGuard;
+import io.skystate.core.queue.QueueReceipts;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -84,8 +85,9 @@ public final class SqsMessageQueue implements MessageQueue {
 
     @Override
     public void ack(String receipt) {
+        String handle = QueueReceipts.unwrap("aws", name, receipt);
         try {
-            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(receipt));
+            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(handle));
         } catch (ReceiptHandleIsInvalidException expired) {
             // The delivery is no longer current; the message will be (or was) redelivered, as documented.
         } catch (SdkException e) {
@@ -101,7 +103,8 @@ public final class SqsMessageQueue implements MessageQueue {
         byte[] body = attrs.containsKey(ENCODING) ? Base64.getDecoder().decode(m.body())
                 : m.body().getBytes(StandardCharsets.UTF_8);
         int deliveries = Integer.parseInt(m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        return new ReceivedMessage(m.messageId(), body, attributes, m.receiptHandle(), deliveries);
+        return new ReceivedMessage(m.messageId(), body, attributes, QueueReceipts.wrap(name, m.receiptHandle()),
+                deliveries);
     }
 
     /** The body as text SQS accepts (valid UTF-8 of XML characters), or null if it must be encoded. */

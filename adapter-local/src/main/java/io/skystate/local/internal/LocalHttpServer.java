@@ -94,7 +94,8 @@ public final class LocalHttpServer implements AutoCloseable {
                         StandardCharsets.UTF_8);
                 byte[] body = readBody(exchange.getRequestBody());
                 reply = body == null
-                        ? new CallbackHttpEndpoint.Reply(413, codec.encode(Map.of("error", "PAYLOAD_TOO_LARGE")))
+                        ? new CallbackHttpEndpoint.Reply(413, codec.encode(Map.of("error", "PAYLOAD_TOO_LARGE",
+                                "message", "request bodies are limited to " + MAX_BODY_BYTES + " bytes")))
                         : route.answer(tail, body);
             }
             byte[] bytes = reply.body();

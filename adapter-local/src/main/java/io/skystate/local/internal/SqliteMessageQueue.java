@@ -7,6 +7,7 @@ import io.skystate.api.queue.ReceivedMessage;
 import io.skystate.core.crypto.Keys;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.queue.QueueGuard;
+import io.skystate.core.queue.QueueReceipts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,10 +91,11 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     @Override
     public void ack(String receipt) {
+        String own = QueueReceipts.unwrap("local", name, receipt);
         database.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM queue_messages WHERE queue = ? AND receipt = ?")) {
                 s.setString(1, name);
-                s.setString(2, receipt);
+                s.setString(2, own);
                 return s.executeUpdate();
             }
         });
@@ -121,7 +123,8 @@ public final class SqliteMessageQueue implements MessageQueue {
                     update.setString(5, id);
                     update.executeUpdate();
                     Map<String, String> attributes = codec.mapper().readValue(rs.getString(3), ATTRIBUTES);
-                    claimed.add(new ReceivedMessage(id, rs.getBytes(2), attributes, receipt, deliveries));
+                    claimed.add(new ReceivedMessage(id, rs.getBytes(2), attributes, QueueReceipts.wrap(name, receipt),
+                            deliveries));
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new SQLException("corrupt attributes in queue " + name, e);

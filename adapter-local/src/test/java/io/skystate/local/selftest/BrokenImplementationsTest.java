@@ -22,6 +22,7 @@ import io.skystate.conformance.WorkflowCallbackConformance;
 import io.skystate.conformance.WorkflowConformance;
 import io.skystate.conformance.WorkflowDefinitionConformance;
 import io.skystate.conformance.WorkflowErrorConformance;
+import io.skystate.conformance.WorkflowHistoryConformance;
 import io.skystate.conformance.WorkflowPortabilityConformance;
 import io.skystate.conformance.WorkflowScaleConformance;
 import java.util.HashSet;
@@ -76,7 +77,9 @@ class BrokenImplementationsTest {
                 broken(BrokenWorkflowTargets.FORGETS_ON_RESTART, WorkflowScaleConformance.class,
                         "wfscale04_restartResumesRuns"),
                 broken(BrokenWorkflowTargets.LENIENT_REGISTRATION, WorkflowPortabilityConformance.class,
-                        "wfport01_loopWithoutEndRejected", "wfport03_compensationInBranchRejected"));
+                        "wfport01_loopWithoutEndRejected", "wfport03_compensationInBranchRejected"),
+                broken(BrokenWorkflowTargets.OPTIMISTIC_HISTORY, WorkflowHistoryConformance.class,
+                        "wfhist01_sagaFailure", "wfhist03_retriesChoicesAndCaughtBranch"));
     }
 
     @ParameterizedTest(name = "{0} caught by {1}")

@@ -8,6 +8,7 @@ import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.workflow.InvalidWorkflowException;
 import io.skystate.api.workflow.Step;
+import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
@@ -72,6 +73,17 @@ final class BrokenWorkflowTargets {
             real.completeCallback(token, ("{\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8));
         }
     });
+
+    /** Histories that record every finished step as SUCCEEDED, whatever happened to it. */
+    static final ConformanceTarget OPTIMISTIC_HISTORY = engine("selftest-optimistic-history",
+            real -> new DelegatingWorkflows(real) {
+                @Override
+                public List<StepExecution> history(String id) {
+                    return real.history(id).stream().map(e -> new StepExecution(e.path(), e.kind(),
+                            StepExecution.Outcome.SUCCEEDED, e.startedAt(), e.endedAt(), e.attempts(),
+                            java.util.Optional.empty(), java.util.Optional.empty())).toList();
+                }
+            });
 
     /** "Durable" instances that claim DURABLE_WORKFLOWS but keep runs in memory: a restart loses them. */
     static final ConformanceTarget FORGETS_ON_RESTART = new ConformanceTarget() {

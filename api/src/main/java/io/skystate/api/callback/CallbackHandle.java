@@ -1,8 +1,8 @@
 package io.skystate.api.callback;
 
+import io.skystate.api.Arguments;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A created callback. Give {@code token} (or {@code url}) to the external party that will finish the work; keep
@@ -11,9 +11,9 @@ import java.util.Objects;
  */
 public record CallbackHandle(String id, String token, URI url, Instant expiresAt) {
     public CallbackHandle {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        Arguments.notNull(id, "id");
+        Arguments.notNull(token, "token");
+        Arguments.notNull(url, "url");
+        Arguments.notNull(expiresAt, "expiresAt");
     }
 }

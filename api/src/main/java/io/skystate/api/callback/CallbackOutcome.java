@@ -1,7 +1,7 @@
 package io.skystate.api.callback;
 
+import io.skystate.api.Arguments;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,8 +15,8 @@ public record CallbackOutcome(String id, CallbackStatus status, Optional<byte[]>
     public static final String TIMEOUT_ERROR = "Skystate.Timeout";
 
     public CallbackOutcome {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(status, "status");
+        Arguments.notNull(id, "id");
+        Arguments.notNull(status, "status");
         result = result.map(byte[]::clone);
     }
 

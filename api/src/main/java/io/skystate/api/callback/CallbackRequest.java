@@ -1,8 +1,8 @@
 package io.skystate.api.callback;
 
+import io.skystate.api.Arguments;
 import io.skystate.api.InvalidRequestException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,10 +17,10 @@ public record CallbackRequest(Duration timeout, Optional<Duration> heartbeatTime
     public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
 
     public CallbackRequest {
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
-        Objects.requireNonNull(completionQueue, "completionQueue");
-        Objects.requireNonNull(label, "label");
+        Arguments.notNull(timeout, "timeout");
+        Arguments.notNull(heartbeatTimeout, "heartbeatTimeout");
+        Arguments.notNull(completionQueue, "completionQueue");
+        Arguments.notNull(label, "label");
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new InvalidRequestException("skystate", "callback timeout must be in (0, 365 days]: " + timeout);
         }

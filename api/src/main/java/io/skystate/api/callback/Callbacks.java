@@ -24,6 +24,13 @@ import java.time.Duration;
  * {@code status}. Timeouts are detected within about a second. Thread-safe.
  */
 public interface Callbacks {
+    /**
+     * The largest result a callback (or a workflow callback step) accepts, in bytes of UTF-8 JSON: larger ones raise
+     * {@link io.skystate.api.PayloadTooLargeException} (HTTP 413) and change nothing. Fits Step Functions' 256 KiB
+     * task output.
+     */
+    int MAX_RESULT_BYTES = 256 * 1024;
+
     /** Creates a pending callback. */
     CallbackHandle create(CallbackRequest request);
 

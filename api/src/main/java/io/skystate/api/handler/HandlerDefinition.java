@@ -1,7 +1,7 @@
 package io.skystate.api.handler;
 
+import io.skystate.api.Arguments;
 import io.skystate.api.InvalidRequestException;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -14,9 +14,9 @@ public record HandlerDefinition<I, O>(String name, Class<I> inputType, Class<O> 
             throw new InvalidRequestException("skystate",
                     "handler name must be 1-64 chars of [A-Za-z0-9_-] starting with a letter: '" + name + "'");
         }
-        Objects.requireNonNull(inputType, "inputType");
-        Objects.requireNonNull(outputType, "outputType");
-        Objects.requireNonNull(handler, "handler");
+        Arguments.notNull(inputType, "inputType");
+        Arguments.notNull(outputType, "outputType");
+        Arguments.notNull(handler, "handler");
     }
 
     public static <I, O> HandlerDefinition<I, O> of(String name, Class<I> in, Class<O> out, Handler<I, O> handler) {
@@ -26,7 +26,7 @@ public record HandlerDefinition<I, O>(String name, Class<I> inputType, Class<O> 
     /** A handler from a plain {@link Function}, which ignores the context. */
     public static <I, O> HandlerDefinition<I, O> ofFunction(String name, Class<I> in, Class<O> out,
             Function<I, O> function) {
-        Objects.requireNonNull(function, "function");
+        Arguments.notNull(function, "function");
         return new HandlerDefinition<>(name, in, out, (input, context) -> function.apply(input));
     }
 }

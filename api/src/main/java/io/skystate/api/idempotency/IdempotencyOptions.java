@@ -1,8 +1,8 @@
 package io.skystate.api.idempotency;
 
+import io.skystate.api.Arguments;
 import io.skystate.api.Skystate;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How the idempotency layer keeps its records: in state store {@code storeName}, completed results for
@@ -12,9 +12,9 @@ import java.util.Objects;
 public record IdempotencyOptions(String storeName, Duration resultTtl, Duration inProgressTimeout, Duration maxWait) {
     public IdempotencyOptions {
         Skystate.validateName("store", storeName);
-        Objects.requireNonNull(resultTtl, "resultTtl");
-        Objects.requireNonNull(inProgressTimeout, "inProgressTimeout");
-        Objects.requireNonNull(maxWait, "maxWait");
+        Arguments.notNull(resultTtl, "resultTtl");
+        Arguments.notNull(inProgressTimeout, "inProgressTimeout");
+        Arguments.notNull(maxWait, "maxWait");
     }
 
     /** Store "idempotency", results kept one hour, claims of five minutes, duplicates wait up to 30 s. */

@@ -1,8 +1,8 @@
 package io.skystate.api.queue;
 
+import io.skystate.api.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 
 /** A message to send: a body and string attributes. Immutable. */
 public final class Message {
@@ -10,7 +10,7 @@ public final class Message {
     private final Map<String, String> attributes;
 
     public Message(byte[] body, Map<String, String> attributes) {
-        this.body = Objects.requireNonNull(body, "body").clone();
+        this.body = Arguments.notNull(body, "body").clone();
         this.attributes = Map.copyOf(attributes);
     }
 

@@ -1,8 +1,8 @@
 package io.skystate.api.queue;
 
+import io.skystate.api.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A received message. {@code receipt} identifies this delivery for {@link MessageQueue#ack};
@@ -11,10 +11,10 @@ import java.util.Objects;
 public record ReceivedMessage(String messageId, byte[] body, Map<String, String> attributes, String receipt,
         int deliveryCount) {
     public ReceivedMessage {
-        Objects.requireNonNull(messageId, "messageId");
+        Arguments.notNull(messageId, "messageId");
         body = body.clone();
         attributes = Map.copyOf(attributes);
-        Objects.requireNonNull(receipt, "receipt");
+        Arguments.notNull(receipt, "receipt");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.skystate.api.state;
 
-import java.util.Objects;
+import io.skystate.api.Arguments;
+import io.skystate.api.InvalidRequestException;
 
 /**
  * A precondition on the current record, checked atomically with the write. Only the two conditions every
@@ -15,9 +16,9 @@ public record Condition(Kind kind, Version version) {
     private static final Condition ABSENT = new Condition(Kind.IF_ABSENT, null);
 
     public Condition {
-        Objects.requireNonNull(kind, "kind");
+        Arguments.notNull(kind, "kind");
         if ((kind == Kind.IF_VERSION) != (version != null)) {
-            throw new IllegalArgumentException("a version is required exactly for IF_VERSION");
+            throw new InvalidRequestException("skystate", "a version is required exactly for IF_VERSION");
         }
     }
 
@@ -33,6 +34,6 @@ public record Condition(Kind kind, Version version) {
 
     /** The record must exist, not be expired, and have this version. */
     public static Condition ifVersion(Version version) {
-        return new Condition(Kind.IF_VERSION, Objects.requireNonNull(version, "version"));
+        return new Condition(Kind.IF_VERSION, Arguments.notNull(version, "version"));
     }
 }

@@ -1,7 +1,7 @@
 package io.skystate.api.state;
 
+import io.skystate.api.Arguments;
 import io.skystate.api.InvalidRequestException;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,7 +14,7 @@ public record ListRequest(String group, int pageSize, Optional<String> cursor) {
 
     public ListRequest {
         Key.validatePart("group", group);
-        Objects.requireNonNull(cursor, "cursor");
+        Arguments.notNull(cursor, "cursor");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("skystate", "page size must be 1.." + MAX_PAGE_SIZE + ", was " + pageSize);
         }

@@ -1,7 +1,7 @@
 package io.skystate.api.state;
 
+import io.skystate.api.Arguments;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -9,9 +9,17 @@ import java.util.Optional;
  * expiry included, so a put without an expiry clears any earlier one.
  */
 public record PutOptions(Condition condition, Optional<Instant> expiresAt) {
+    /** The earliest expiry a record may carry (every provider stores it as epoch time). */
+    public static final Instant EARLIEST_EXPIRY = Instant.EPOCH;
+    /** The latest expiry a record may carry (Firestore timestamps end with year 9999). */
+    public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
     public PutOptions {
-        Objects.requireNonNull(condition, "condition");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        Arguments.notNull(condition, "condition");
+        Arguments.notNull(expiresAt, "expiresAt");
+        expiresAt.ifPresent(at -> Arguments.check(!at.isBefore(EARLIEST_EXPIRY) && !at.isAfter(LATEST_EXPIRY),
+                "expiry " + at + " is outside the portable range " + EARLIEST_EXPIRY + " .. " + LATEST_EXPIRY
+                        + "; for a record that never expires, leave the expiry out"));
     }
 
     /** Unconditional, never expires. */
@@ -27,8 +35,12 @@ public record PutOptions(Condition condition, Optional<Instant> expiresAt) {
         return new PutOptions(Condition.ifVersion(version), Optional.empty());
     }
 
-    /** The same condition with the record expiring at {@code instant}. */
+    /**
+     * The same condition with the record expiring at {@code instant}, between {@link #EARLIEST_EXPIRY} and
+     * {@link #LATEST_EXPIRY} ({@link io.skystate.api.InvalidRequestException} otherwise); a past instant makes the
+     * record invisible at once.
+     */
     public PutOptions expiringAt(Instant instant) {
-        return new PutOptions(condition, Optional.of(instant));
+        return new PutOptions(condition, Optional.of(Arguments.notNull(instant, "expiry instant")));
     }
 }

@@ -1,8 +1,8 @@
 package io.skystate.api.state;
 
+import io.skystate.api.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The value of a record: JSON (encode objects with a {@link io.skystate.api.Codec}) or raw bytes. Immutable: the
@@ -13,8 +13,8 @@ public final class StateValue {
     private final byte[] bytes;
 
     private StateValue(ContentType type, byte[] bytes) {
-        this.type = Objects.requireNonNull(type, "type");
-        this.bytes = Objects.requireNonNull(bytes, "bytes").clone();
+        this.type = Arguments.notNull(type, "type");
+        this.bytes = Arguments.notNull(bytes, "bytes").clone();
     }
 
     /** A JSON value from UTF-8 JSON text. The text is not parsed here; adapters reject malformed JSON. */

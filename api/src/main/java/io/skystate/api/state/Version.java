@@ -1,6 +1,6 @@
 package io.skystate.api.state;
 
-import java.util.Objects;
+import io.skystate.api.Arguments;
 
 /**
  * An opaque version of a record, changed by every successful write. Compare versions only for equality and only
@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record Version(String value) {
     public Version {
-        Objects.requireNonNull(value, "value");
+        Arguments.notNull(value, "value");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.skystate.api.workflow;
 
+import io.skystate.api.Arguments;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * After retries are exhausted, sends a step's matching error to step {@code next}, writing
@@ -11,8 +11,8 @@ import java.util.Objects;
 public record CatchRule(List<String> errors, String resultPath, String next) {
     public CatchRule {
         errors = List.copyOf(errors);
-        Objects.requireNonNull(resultPath, "resultPath");
-        Objects.requireNonNull(next, "next");
+        Arguments.notNull(resultPath, "resultPath");
+        Arguments.notNull(next, "next");
     }
 
     public static CatchRule any(String resultPath, String next) {

@@ -1,8 +1,9 @@
 package io.skystate.api.workflow;
 
+import io.skystate.api.Arguments;
+import io.skystate.api.InvalidRequestException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A test on the workflow data, for {@link Step.Choice}. Comparisons are typed by their value (paths are checked by the validator with the rest of the definition): a {@code String}
@@ -17,13 +18,13 @@ public sealed interface ChoiceCondition {
     /** {@code <path> <operator> <value>}. */
     record Compare(String path, Operator operator, Object value) implements ChoiceCondition {
         public Compare {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(operator, "operator");
+            Arguments.notNull(path, "path");
+            Arguments.notNull(operator, "operator");
             if (!(value instanceof String || value instanceof BigDecimal || value instanceof Boolean)) {
-                throw new IllegalArgumentException("compare against a String, BigDecimal or Boolean, not " + value);
+                throw new InvalidRequestException("skystate", "compare against a String, BigDecimal or Boolean, not " + value);
             }
             if (value instanceof Boolean && operator != Operator.EQ) {
-                throw new IllegalArgumentException("booleans compare with EQ only");
+                throw new InvalidRequestException("skystate", "booleans compare with EQ only");
             }
         }
     }
@@ -31,7 +32,7 @@ public sealed interface ChoiceCondition {
     /** True when something (even JSON null) is at {@code path}, or when nothing is if {@code present} is false. */
     record IsPresent(String path, boolean present) implements ChoiceCondition {
         public IsPresent {
-            Objects.requireNonNull(path, "path");
+            Arguments.notNull(path, "path");
         }
     }
 
@@ -39,7 +40,7 @@ public sealed interface ChoiceCondition {
         public And {
             all = List.copyOf(all);
             if (all.isEmpty()) {
-                throw new IllegalArgumentException("And needs at least one condition");
+                throw new InvalidRequestException("skystate", "And needs at least one condition");
             }
         }
     }
@@ -48,14 +49,14 @@ public sealed interface ChoiceCondition {
         public Or {
             any = List.copyOf(any);
             if (any.isEmpty()) {
-                throw new IllegalArgumentException("Or needs at least one condition");
+                throw new InvalidRequestException("skystate", "Or needs at least one condition");
             }
         }
     }
 
     record Not(ChoiceCondition condition) implements ChoiceCondition {
         public Not {
-            Objects.requireNonNull(condition, "condition");
+            Arguments.notNull(condition, "condition");
         }
     }
 

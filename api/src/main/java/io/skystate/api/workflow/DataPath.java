@@ -1,5 +1,6 @@
 package io.skystate.api.workflow;
 
+import io.skystate.api.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ public final class DataPath {
 
     public static void validate(String path) {
         if (!isValid(path)) {
-            throw new IllegalArgumentException("invalid data path '" + path + "': use $, $.field, $.list[0]");
+            throw new InvalidRequestException("skystate", "invalid data path '" + path + "': use $, $.field, $.list[0]");
         }
     }
 

@@ -1,8 +1,8 @@
 package io.skystate.api.workflow;
 
+import io.skystate.api.Arguments;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,8 +16,8 @@ public record RetryRule(List<String> errors, int maxAttempts, Duration interval,
         Optional<Duration> maxInterval, double jitter) {
     public RetryRule {
         errors = List.copyOf(errors);
-        Objects.requireNonNull(interval, "interval");
-        Objects.requireNonNull(maxInterval, "maxInterval");
+        Arguments.notNull(interval, "interval");
+        Arguments.notNull(maxInterval, "maxInterval");
     }
 
     /** Retry any error up to {@code maxAttempts} attempts, from {@code interval} doubling, no cap, no jitter. */

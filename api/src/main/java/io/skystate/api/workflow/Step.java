@@ -1,10 +1,10 @@
 package io.skystate.api.workflow;
 
+import io.skystate.api.Arguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,10 +34,10 @@ public sealed interface Step {
             List<RetryRule> retry, List<CatchRule> catches, Optional<Duration> timeout,
             Optional<String> compensation) implements Step {
         public Task {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(handler, "handler");
-            Objects.requireNonNull(inputPath, "inputPath");
-            Objects.requireNonNull(resultPath, "resultPath");
+            Arguments.notNull(name, "name");
+            Arguments.notNull(handler, "handler");
+            Arguments.notNull(inputPath, "inputPath");
+            Arguments.notNull(resultPath, "resultPath");
             retry = List.copyOf(retry);
             catches = List.copyOf(catches);
         }
@@ -54,9 +54,9 @@ public sealed interface Step {
             Duration timeout, Optional<Duration> heartbeat, List<RetryRule> retry, List<CatchRule> catches)
             implements Step {
         public AwaitCallback {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(handler, "handler");
-            Objects.requireNonNull(timeout, "timeout");
+            Arguments.notNull(name, "name");
+            Arguments.notNull(handler, "handler");
+            Arguments.notNull(timeout, "timeout");
             retry = List.copyOf(retry);
             catches = List.copyOf(catches);
         }
@@ -65,7 +65,7 @@ public sealed interface Step {
     /** Goes to the {@code next} of the first rule whose condition holds, else to {@code otherwise}. */
     record Choice(String name, List<ChoiceRule> rules, Optional<String> otherwise) implements Step {
         public Choice {
-            Objects.requireNonNull(name, "name");
+            Arguments.notNull(name, "name");
             rules = List.copyOf(rules);
         }
     }
@@ -73,8 +73,8 @@ public sealed interface Step {
     /** One rule of a {@link Choice}. */
     record ChoiceRule(ChoiceCondition condition, String next) {
         public ChoiceRule {
-            Objects.requireNonNull(condition, "condition");
-            Objects.requireNonNull(next, "next");
+            Arguments.notNull(condition, "condition");
+            Arguments.notNull(next, "next");
         }
     }
 
@@ -85,9 +85,9 @@ public sealed interface Step {
     record Parallel(String name, List<Branch> branches, String resultPath, Optional<String> next,
             List<RetryRule> retry, List<CatchRule> catches) implements Step {
         public Parallel {
-            Objects.requireNonNull(name, "name");
+            Arguments.notNull(name, "name");
             branches = List.copyOf(branches);
-            Objects.requireNonNull(resultPath, "resultPath");
+            Arguments.notNull(resultPath, "resultPath");
             retry = List.copyOf(retry);
             catches = List.copyOf(catches);
         }
@@ -96,7 +96,7 @@ public sealed interface Step {
     /** A branch of a {@link Parallel} step: its own start step and steps (names are scoped to the branch). */
     record Branch(String startAt, Map<String, Step> steps) {
         public Branch {
-            Objects.requireNonNull(startAt, "startAt");
+            Arguments.notNull(startAt, "startAt");
             steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
         }
     }
@@ -108,23 +108,23 @@ public sealed interface Step {
     record Wait(String name, Optional<Duration> duration, Optional<Instant> until, Optional<String> untilPath,
             Optional<String> next) implements Step {
         public Wait {
-            Objects.requireNonNull(name, "name");
+            Arguments.notNull(name, "name");
         }
     }
 
     /** Ends the workflow (or branch) successfully with the current data as output. */
     record Succeed(String name) implements Step {
         public Succeed {
-            Objects.requireNonNull(name, "name");
+            Arguments.notNull(name, "name");
         }
     }
 
     /** Ends the workflow (or branch) with an error; no catch applies, but saga compensation does. */
     record Fail(String name, String error, String cause) implements Step {
         public Fail {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(error, "error");
-            Objects.requireNonNull(cause, "cause");
+            Arguments.notNull(name, "name");
+            Arguments.notNull(error, "error");
+            Arguments.notNull(cause, "cause");
         }
     }
 }

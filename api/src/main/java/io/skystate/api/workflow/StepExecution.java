@@ -1,7 +1,7 @@
 package io.skystate.api.workflow;
 
+import io.skystate.api.Arguments;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,8 +16,8 @@ public record StepExecution(String path, String kind, Outcome outcome, Instant s
     public enum Outcome { RUNNING, SUCCEEDED, FAILED, CAUGHT, CANCELLED }
 
     public StepExecution {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(outcome, "outcome");
+        Arguments.notNull(path, "path");
+        Arguments.notNull(kind, "kind");
+        Arguments.notNull(outcome, "outcome");
     }
 }

@@ -1,10 +1,11 @@
 package io.skystate.api.workflow;
 
+import io.skystate.api.Arguments;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,12 @@ import java.util.Optional;
 public record WorkflowDefinition(String name, int version, String startAt, Map<String, Step> steps,
         Optional<Duration> timeout) {
     public WorkflowDefinition {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(startAt, "startAt");
-        Objects.requireNonNull(timeout, "timeout");
+        Arguments.notNull(name, "name");
+        if (startAt == null) {
+            throw new InvalidWorkflowException("skystate", name, List.of("the workflow has no start step: call"
+                    + " startAt(\"<step name>\") on the builder, or set \"startAt\" in the document"));
+        }
+        Arguments.notNull(timeout, "timeout");
         steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 

@@ -1,7 +1,7 @@
 package io.skystate.api.workflow;
 
+import io.skystate.api.Arguments;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,8 +11,8 @@ import java.util.Optional;
 public record WorkflowRun(String instanceId, String workflow, int version, RunStatus status, Optional<byte[]> output,
         Optional<String> error, Optional<String> cause, Instant startedAt, Optional<Instant> endedAt) {
     public WorkflowRun {
-        Objects.requireNonNull(instanceId, "instanceId");
-        Objects.requireNonNull(status, "status");
+        Arguments.notNull(instanceId, "instanceId");
+        Arguments.notNull(status, "status");
         output = output.map(byte[]::clone);
     }
 

@@ -3,6 +3,7 @@ package io.skystate.core.callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skystate.api.InvalidRequestException;
 import io.skystate.api.InvalidTokenException;
+import io.skystate.api.PayloadTooLargeException;
 import io.skystate.api.SkystateException;
 import io.skystate.api.TokenExpiredException;
 import io.skystate.api.callback.CallbackAlreadyResolvedException;
@@ -12,10 +13,13 @@ import io.skystate.core.json.JacksonCodec;
 /**
  * The HTTP protocol of callback URLs, independent of any server: {@link #handle} takes the token from the URL
  * and the POST body and answers with a status and a JSON body. Statuses: 204 done, 400 malformed body,
- * 403 invalid token, 409 already resolved, 410 expired, 500 anything else. The same protocol serves
+ * 403 invalid token, 409 already resolved, 410 expired, 413 result too large (the body says the limit), 500
+ * anything else (with a generic message: internal details go to the log only). The same protocol serves
  * {@link Callbacks} tokens and workflow callback tokens ({@link #forWorkflows}).
  */
 public final class CallbackHttpEndpoint {
+    private static final System.Logger LOG = System.getLogger(CallbackHttpEndpoint.class.getName());
+
     /** A reply to send: status code and (possibly empty) JSON body. */
     public record Reply(int status, byte[] body) {
     }
@@ -100,8 +104,12 @@ public final class CallbackHttpEndpoint {
             return error(409, e);
         } catch (TokenExpiredException e) {
             return error(410, e);
+        } catch (PayloadTooLargeException e) {
+            return error(413, e);
         } catch (SkystateException e) {
-            return error(500, e);
+            LOG.log(System.Logger.Level.WARNING, "callback request failed", e);
+            return new Reply(e.retryable() ? 503 : 500, json(e.code(), "the callback could not be resolved;"
+                    + (e.retryable() ? " retry later" : " see the server log")));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new Reply(400, json("INVALID_REQUEST", e.getOriginalMessage()));
         }

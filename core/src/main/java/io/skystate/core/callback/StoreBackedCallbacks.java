@@ -4,6 +4,7 @@ import io.skystate.api.Codec;
 import io.skystate.api.InvalidTokenException;
 import io.skystate.api.KeyRing;
 import io.skystate.api.NotFoundException;
+import io.skystate.api.PayloadTooLargeException;
 import io.skystate.api.Skystate;
 import io.skystate.api.TokenExpiredException;
 import io.skystate.api.VersionConflictException;
@@ -97,8 +98,18 @@ public final class StoreBackedCallbacks implements Callbacks {
 
     @Override
     public void complete(String token, byte[] resultJson) {
+        checkResultSize(skystate.provider(), resultJson);
         codec.validate(resultJson);
         resolve(token, CallbackStatus.COMPLETED, new String(resultJson, StandardCharsets.UTF_8), null, null);
+    }
+
+    /** {@link PayloadTooLargeException} for a result over {@link Callbacks#MAX_RESULT_BYTES}. */
+    public static void checkResultSize(String provider, byte[] resultJson) {
+        if (resultJson != null && resultJson.length > MAX_RESULT_BYTES) {
+            throw new PayloadTooLargeException(provider, "the callback result is " + resultJson.length
+                    + " bytes; a callback result may hold at most " + MAX_RESULT_BYTES + " bytes of JSON (store a"
+                    + " large result elsewhere and complete with a reference to it)");
+        }
     }
 
     @Override

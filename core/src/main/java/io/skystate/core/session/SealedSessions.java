@@ -1,6 +1,7 @@
 package io.skystate.core.session;
 
 import io.skystate.api.Codec;
+import io.skystate.api.Arguments;
 import io.skystate.api.InvalidTokenException;
 import io.skystate.api.KeyRing;
 import io.skystate.api.PayloadTooLargeException;
@@ -34,6 +35,8 @@ public final class SealedSessions implements Sessions {
 
     @Override
     public String seal(Object state, Duration ttl) {
+        Arguments.check(ttl != null && !ttl.isNegative() && !ttl.isZero(),
+                "a session's time to live must be positive, was " + ttl);
         byte[] json = codec.encode(state);
         if (json.length > MAX_STATE_BYTES) {
             throw new PayloadTooLargeException(provider,

@@ -126,6 +126,7 @@ final class SfnWorkflows implements Workflows {
 
     @Override
     public void completeCallback(String token, byte[] resultJson) {
+        io.skystate.core.callback.StoreBackedCallbacks.checkResultSize("aws", resultJson);
         parts.codec().validate(resultJson);
         String output = new String(parts.codec().encode(parts.claims().offload(parts.codec().tree(resultJson))),
                 StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skystate.api.queue.MessageQueue;
 import io.skystate.api.queue.ReceivedMessage;
 import io.skystate.aws.internal.SqsMessageQueue;
+import io.skystate.core.queue.QueueReceipts;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,8 @@ final class TaskWorker implements AutoCloseable {
     private void setVisibility(java.util.Collection<String> receipts, int seconds) {
         for (String receipt : receipts) {
             try {
-                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receipt).visibilityTimeout(seconds));
+                String handle = QueueReceipts.unwrap("aws", queue.name(), receipt);
+                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(handle).visibilityTimeout(seconds));
             } catch (RuntimeException e) {
                 LOG.log(Level.DEBUG, "could not change a task message's visibility", e);
             }

@@ -135,9 +135,19 @@ final class FrameStepper {
         return begun;
     }
 
+    /**
+     * The step's history entry, opened on first use. Steps without attempts of their own (choice, wait, succeed,
+     * fail) run once: their entry says 1 attempt, as on every engine.
+     */
     private long open(Connection c, Frame frame, Step step) throws SQLException {
-        return frame.historySeq() != null ? frame.historySeq()
-                : HistoryTable.open(c, frame.runId(), frame.path(), step.kind(), ctx.clock().millis());
+        if (frame.historySeq() != null) {
+            return frame.historySeq();
+        }
+        long seq = HistoryTable.open(c, frame.runId(), frame.path(), step.kind(), ctx.clock().millis());
+        if (!(step instanceof Step.Task || step instanceof Step.AwaitCallback || step instanceof Step.Parallel)) {
+            HistoryTable.attempts(c, frame.runId(), seq, 1);
+        }
+        return seq;
     }
 
     /** Fails the run with the fatal {@link WorkflowErrors#TRANSITION_LIMIT} if it has used up its step attempts. */
