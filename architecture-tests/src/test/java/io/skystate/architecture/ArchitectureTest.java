@@ -73,7 +73,7 @@ class ArchitectureTest {
     }
 
     static Stream<String> modules() {
-        return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples"), ArchitectureRules.ADAPTERS.stream());
+        return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples", "emulators"), ArchitectureRules.ADAPTERS.stream());
     }
 
     static Stream<Named<ArchRule>> rules() {
