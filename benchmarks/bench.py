@@ -96,7 +96,7 @@ def one_start(path, extra=(), env=None, launch=None, stderr=None):
 
 
 def start_moto(root, log_path):
-    """Starts moto as adapter-aws's MotoServer does (free loopback port, ready when /moto-api/ answers)."""
+    """Starts moto as the emulator harness's io.skystate.emulators.Moto does (free loopback port, ready when /moto-api/ answers)."""
     binary = os.path.join(root, ".emulators", "venv", "bin", "moto_server")
     if not os.access(binary, os.X_OK):
         return None, None

@@ -43,7 +43,8 @@ if [[ "$skip" != *,aws,* ]]; then
   step "2. AWS state: Skystate vs raw AWS SDK calls, both on moto (JMH)"
   if [[ -x .emulators/venv/bin/moto_server ]]; then
     rm -f "$raw"/jmh-aws-r*.json
-    java -Xmx512m -Dbench.root="$root" -cp "$cp" io.skystate.bench.aws.AwsStateBenchMain "$raw" \
+    java -Xmx512m -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
+      io.skystate.bench.aws.AwsStateBenchMain "$raw" \
       | tee "$raw/jmh-aws.log" | grep -E '^(Benchmark|AwsStateBench|# Run complete|moto at)' || true
   else
     echo "moto is not installed (scripts/install-emulators.sh); the AWS state benchmark is skipped"

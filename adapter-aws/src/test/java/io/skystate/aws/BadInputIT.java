@@ -14,7 +14,7 @@ import io.skystate.api.state.StateStore;
 import io.skystate.api.state.StateValue;
 import io.skystate.api.state.Transaction;
 import io.skystate.aws.emulator.FaultProxy;
-import io.skystate.aws.emulator.MotoServer;
+import io.skystate.emulators.Moto;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class BadInputIT {
     @Test
     void rejectedBeforeAnyAwsCall() {
-        try (FaultProxy proxy = new FaultProxy(MotoServer.get().endpoint(), Integer.MAX_VALUE);
+        try (FaultProxy proxy = new FaultProxy(Moto.get().endpoint(), Integer.MAX_VALUE);
              AwsSkystate skystate = AwsSkystate.builder().endpoint(proxy.endpoint()).region("us-east-1")
                      .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                      .prefix("b" + UUID.randomUUID().toString().substring(0, 8) + "-").build()) {

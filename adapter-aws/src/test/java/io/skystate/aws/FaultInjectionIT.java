@@ -13,7 +13,7 @@ import io.skystate.api.state.StateStore;
 import io.skystate.api.state.StateValue;
 import io.skystate.api.state.Transaction;
 import io.skystate.aws.emulator.FaultProxy;
-import io.skystate.aws.emulator.MotoServer;
+import io.skystate.emulators.Moto;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class FaultInjectionIT {
     @Test
     void throttlingAndTransientErrorsAreRetriedAndLoseNothing() {
-        try (FaultProxy proxy = new FaultProxy(MotoServer.get().endpoint(), 5);
+        try (FaultProxy proxy = new FaultProxy(Moto.get().endpoint(), 5);
              AwsSkystate skystate = AwsSkystate.builder().endpoint(proxy.endpoint()).region("us-east-1")
                      .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                      .prefix("f" + UUID.randomUUID().toString().substring(0, 8) + "-").build()) {

@@ -93,6 +93,28 @@ public final class ArchitectureRules {
             .as("gcpworkflows classes depend only on the JDK, Jackson and io.skystate.gcpworkflows..")
             .because("the Workflows runner is a standalone tool usable without Skystate");
 
+    /**
+     * The emulator harness ({@code io.skystate.emulators}) touches only the JDK. If this fails, the harness uses a
+     * library (a cloud SDK, a test framework): probe with JDK types instead, and leave SDK clients to the module
+     * that uses the harness.
+     */
+    public static final ArchRule EMULATOR_HARNESS_DEPENDS_ONLY_ON_JDK = classes()
+            .that().resideInAPackage("io.skystate.emulators..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.skystate.emulators..")
+            .as("emulator harness classes depend only on java.. and io.skystate.emulators..")
+            .because("every adapter brings its own cloud SDK versions, which the harness must not pin");
+
+    /**
+     * Production code never starts an emulator: only tests use {@code io.skystate.emulators} (and the benchmarks,
+     * which start moto for the AWS state benchmark). If this fails, a main class reaches for the test harness: take
+     * the endpoint from configuration instead.
+     */
+    public static final ArchRule ONLY_TESTS_USE_THE_EMULATOR_HARNESS = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            .and().resideOutsideOfPackages("io.skystate.emulators..", "io.skystate.bench..")
+            .should().dependOnClassesThat().resideInAPackage("io.skystate.emulators..")
+            .as("no production class outside io.skystate.emulators depends on the emulator harness");
+
     /** Every rule, for {@link ArchitectureTest}. */
     public static final List<ArchRule> ALL = List.of(
             API_DEPENDS_ONLY_ON_JDK,
@@ -101,6 +123,10 @@ public final class ArchitectureRules {
             ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
             CONFORMANCE_DEPENDS_ONLY_ON_API_AND_TEST_LIBRARIES,
             GCP_WORKFLOWS_RUNNER_IS_STANDALONE,
+
+    /**
+            EMULATOR_HARNESS_DEPENDS_ONLY_ON_JDK,
+            ONLY_TESTS_USE_THE_EMULATOR_HARNESS,
             NO_MODULE_REACHES_INTO_ANOTHER_MODULES_INTERNALS);
 
     private ArchitectureRules() {

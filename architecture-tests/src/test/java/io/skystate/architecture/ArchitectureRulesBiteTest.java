@@ -13,8 +13,11 @@ import io.skystate.aws.archfixture.AwsThing;
 import io.skystate.aws.archfixture.ReachesIntoLocalInternal;
 import io.skystate.conformance.archfixture.ConformanceUsesCore;
 import io.skystate.conformance.archfixture.ConformanceUsesTestLibraries;
+import io.skystate.core.archfixture.CoreStartsEmulator;
 import io.skystate.core.archfixture.CoreThing;
 import io.skystate.core.archfixture.CoreUsesGcp;
+import io.skystate.emulators.archfixture.EmulatorThing;
+import io.skystate.emulators.archfixture.EmulatorsUseArchUnit;
 import io.skystate.gcp.archfixture.GcpThing;
 import io.skystate.gcpworkflows.archfixture.RunnerUsesCore;
 import io.skystate.gcpworkflows.archfixture.RunnerUsesJdkAndJackson;
@@ -94,6 +97,28 @@ class ArchitectureRulesBiteTest {
     @Test
     void runnerRuleAcceptsJdkAndJackson() {
         assertSilent(ArchitectureRules.GCP_WORKFLOWS_RUNNER_IS_STANDALONE, RunnerUsesJdkAndJackson.class);
+    }
+
+    @Test
+    void emulatorHarnessRuleBitesOnNonJdkDependency() {
+        assertBites(ArchitectureRules.EMULATOR_HARNESS_DEPENDS_ONLY_ON_JDK, EmulatorsUseArchUnit.class,
+                "com.tngtech.archunit.core.domain.JavaClass", EmulatorsUseArchUnit.class);
+    }
+
+    @Test
+    void emulatorHarnessRuleAcceptsJdkOnlyClass() {
+        assertSilent(ArchitectureRules.EMULATOR_HARNESS_DEPENDS_ONLY_ON_JDK, EmulatorThing.class);
+    }
+
+    @Test
+    void harnessUseRuleBitesOnProductionClassStartingAnEmulator() {
+        assertBites(ArchitectureRules.ONLY_TESTS_USE_THE_EMULATOR_HARNESS, CoreStartsEmulator.class,
+                EmulatorThing.class.getName(), CoreStartsEmulator.class, EmulatorThing.class);
+    }
+
+    @Test
+    void harnessUseRuleAcceptsTheHarnessAndCodeWithoutIt() {
+        assertSilent(ArchitectureRules.ONLY_TESTS_USE_THE_EMULATOR_HARNESS, EmulatorThing.class, CoreThing.class);
     }
 
     @Test

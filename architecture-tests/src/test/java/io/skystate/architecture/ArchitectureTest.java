@@ -73,7 +73,8 @@ class ArchitectureTest {
     }
 
     static Stream<String> modules() {
-        return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples", "gcpworkflows"), ArchitectureRules.ADAPTERS.stream());
+        return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples", "gcpworkflows", "emulators"),
+                ArchitectureRules.ADAPTERS.stream());
     }
 
     static Stream<Named<ArchRule>> rules() {

@@ -5,7 +5,7 @@ import io.skystate.api.Skystate;
 import io.skystate.aws.AwsSkystate;
 import io.skystate.aws.AwsSkystateBuilder;
 import io.skystate.aws.emulator.FunctionUrlServer;
-import io.skystate.aws.emulator.MotoServer;
+import io.skystate.emulators.Moto;
 import io.skystate.conformance.ConformanceTarget;
 import io.skystate.conformance.Gaps;
 import io.skystate.conformance.Timing;
@@ -84,7 +84,7 @@ public final class AwsTarget implements ConformanceTarget {
                 builder.workflowRole(role);
             }
         } else {
-            builder.endpoint(MotoServer.get().endpoint()).region("us-east-1")
+            builder.endpoint(Moto.get().endpoint()).region("us-east-1")
                     .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         }
         AwsSkystate skystate = builder.prefix(prefix).httpBaseUrl(functionUrl.baseUrl()).build();

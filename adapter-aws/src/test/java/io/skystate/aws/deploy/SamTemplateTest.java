@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.aws.internal.asl.AslValidator;
+import io.skystate.emulators.RepoPaths;
 import io.skystate.examples.ordersaga.OrderWorkflow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ class SamTemplateTest {
         orderSaga().write(file);
         assertThat(Files.readString(file)).contains("AWS::Serverless::StateMachine");
 
-        Path cfnLint = AslValidator.repoRoot().resolve(".emulators/venv/bin/cfn-lint");
+        Path cfnLint = RepoPaths.root().resolve(".emulators/venv/bin/cfn-lint");
         assertThat(Files.isExecutable(cfnLint)).as("%s (run scripts/install-emulators.sh)", cfnLint).isTrue();
         Process process = new ProcessBuilder(cfnLint.toString(), "--", file.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -13,7 +13,7 @@ import io.skystate.api.handler.HandlerFailedException;
 import io.skystate.api.handler.HandlerNotFoundException;
 import io.skystate.api.state.Key;
 import io.skystate.aws.AwsSkystate;
-import io.skystate.aws.emulator.MotoServer;
+import io.skystate.emulators.Moto;
 import io.skystate.aws.lambda.TestHandlerModule.Counter;
 import io.skystate.aws.lambda.TestHandlerModule.OutOfStockException;
 import java.io.ByteArrayInputStream;
@@ -57,7 +57,7 @@ class LambdaEntryPointIT {
             System.setProperty(p.getKey(), p.getValue());
         }
         env = Map.of(
-                "AWS_ENDPOINT_URL", MotoServer.get().endpoint().toString(),
+                "AWS_ENDPOINT_URL", Moto.get().endpoint().toString(),
                 "AWS_REGION", "us-east-1",
                 "SKYSTATE_PREFIX", "l" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 "SKYSTATE_CREATE_RESOURCES", "true",

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skystate.api.Skystate;
 import io.skystate.api.state.Key;
 import io.skystate.aws.AwsSkystate;
-import io.skystate.aws.emulator.MotoServer;
+import io.skystate.emulators.Moto;
 import io.skystate.spring.SkystateFunctionRegistrar;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +47,7 @@ class SpringCloudFunctionLambdaIT {
         prefix = "s" + UUID.randomUUID().toString().substring(0, 8) + "-";
         Map<String, String> values = Map.of("MAIN_CLASS", OrderFunctionApp.class.getName(),
                 "spring.cloud.function.definition", "order", "skystate.test.prefix", prefix,
-                "skystate.test.endpoint", MotoServer.get().endpoint().toString());
+                "skystate.test.endpoint", Moto.get().endpoint().toString());
         for (String name : PROPERTIES) {
             savedProperties.put(name, System.getProperty(name));
             System.setProperty(name, values.get(name));
@@ -58,7 +58,7 @@ class SpringCloudFunctionLambdaIT {
             restoreProperties();
         }
         // An independent client of the same tables, to check what the function wrote.
-        reader = AwsSkystate.builder().endpoint(MotoServer.get().endpoint()).region("us-east-1")
+        reader = AwsSkystate.builder().endpoint(Moto.get().endpoint()).region("us-east-1")
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .prefix(prefix).build();
     }
@@ -139,7 +139,7 @@ class SpringCloudFunctionLambdaIT {
                 "MAIN_CLASS", OrderFunctionApp.class.getName(),
                 "SPRING_CLOUD_FUNCTION_DEFINITION", "order",
                 "SKYSTATE_TEST_PREFIX", prefix,
-                "SKYSTATE_TEST_ENDPOINT", MotoServer.get().endpoint().toString(),
+                "SKYSTATE_TEST_ENDPOINT", Moto.get().endpoint().toString(),
                 "AWS_REGION", "us-east-1",
                 "AWS_LAMBDA_FUNCTION_NAME", "order-function");
 

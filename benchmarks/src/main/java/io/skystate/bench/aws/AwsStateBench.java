@@ -7,6 +7,7 @@ import io.skystate.api.state.StateValue;
 import io.skystate.api.state.Transaction;
 import io.skystate.api.state.Version;
 import io.skystate.aws.AwsSkystate;
+import io.skystate.emulators.Moto;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -2,6 +2,7 @@ package io.skystate.aws.internal.asl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skystate.emulators.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the pinned npm {@code asl-validator} (installed by {@code scripts/install-emulators.sh} into
- * {@code emulators/node_modules}) on a compiled definition. The repository root comes from the
- * {@code skystate.emulators.dir} system property, else from walking up from the working directory until
- * {@code emulators/package.json} exists.
+ * {@code emulators/node_modules}) on a compiled definition, found under {@link RepoPaths#root()}.
  */
 public final class AslValidator {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,23 +28,8 @@ public final class AslValidator {
         }
     }
 
-    public static Path repoRoot() {
-        String configured = System.getProperty("skystate.emulators.dir");
-        if (configured != null && !configured.isBlank()) {
-            return Paths.get(configured).toAbsolutePath();
-        }
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
-            if (Files.exists(dir.resolve("emulators/package.json"))) {
-                return dir;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("no emulators/package.json above " + Paths.get("").toAbsolutePath());
-    }
-
     public static Path executable() {
-        Path bin = repoRoot().resolve("emulators/node_modules/.bin/asl-validator");
+        Path bin = RepoPaths.root().resolve("emulators/node_modules/.bin/asl-validator");
         if (!Files.isExecutable(bin)) {
             throw new IllegalStateException(bin + " is missing: run scripts/install-emulators.sh");
         }

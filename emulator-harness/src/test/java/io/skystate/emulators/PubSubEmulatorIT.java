@@ -1,0 +1,30 @@
+package io.skystate.emulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** pstest starts, listens, and stops. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PubSubEmulatorIT {
+
+    @Test
+    void sharedInstanceIsOnePerJvm() {
+        PubSubEmulator pubsub = PubSubEmulator.get();
+        assertThat(PubSubEmulator.get()).isSameAs(pubsub);
+        assertThat(Probes.listening(pubsub.port())).isTrue();
+    }
+
+    @Test
+    void privateInstanceListensAndStops() throws Exception {
+        PubSubEmulator pubsub = PubSubEmulator.start();
+        assertThat(pubsub.hostPort()).isEqualTo("127.0.0.1:" + pubsub.port());
+        assertThat(Files.readString(pubsub.process().log())).contains("pstest listening at 127.0.0.1:" + pubsub.port());
+        pubsub.close();
+        assertThat(pubsub.process().isAlive()).isFalse();
+        assertThat(Probes.listening(pubsub.port())).isFalse();
+    }
+}
