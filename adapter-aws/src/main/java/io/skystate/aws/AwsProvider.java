@@ -6,12 +6,13 @@ import io.skystate.api.WorkflowPortability;
 import io.skystate.api.spi.SkystateProvider;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Discovers the AWS adapter as provider {@value AwsSkystate#PROVIDER}. Properties: {@code aws.region} (else the
  * SDK's region chain: {@code AWS_REGION} ...), {@code aws.endpoint} (an emulator), {@code aws.prefix},
- * {@code aws.http.base-url}, {@code aws.create-resources}. Available when a region is configured or in the
- * environment; preferred over the local adapter when both are on the class path.
+ * {@code aws.http.base-url}, {@code aws.create-resources}, {@code workflows.portability}. Available when a region
+ * is configured or in the environment. With another adapter on the class path, the config must name it.
  */
 public final class AwsProvider implements SkystateProvider {
     @Override
@@ -22,6 +23,11 @@ public final class AwsProvider implements SkystateProvider {
     @Override
     public int priority() {
         return 10;
+    }
+
+    @Override
+    public Set<String> properties() {
+        return Set.of("aws.region", "aws.endpoint", "aws.prefix", "aws.http.base-url", "aws.create-resources");
     }
 
     @Override

@@ -6,12 +6,12 @@ import io.skystate.api.WorkflowPortability;
 import io.skystate.api.spi.SkystateProvider;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Discovers the local adapter as provider {@value LocalSkystate#PROVIDER}. Properties: {@code local.path}
  * (database file; in memory when absent), {@code local.http.port} (0 any free port, -1 no HTTP) and
- * {@code local.sync} ({@code normal} or {@code full}). Lowest priority, so a cloud adapter on the class path wins
- * when the config names no provider.
+ * {@code local.sync} ({@code normal} or {@code full}), and {@code workflows.portability}.
  */
 public final class LocalProvider implements SkystateProvider {
     @Override
@@ -22,6 +22,11 @@ public final class LocalProvider implements SkystateProvider {
     @Override
     public int priority() {
         return 0;
+    }
+
+    @Override
+    public Set<String> properties() {
+        return Set.of("local.path", "local.http.port", "local.sync");
     }
 
     @Override
