@@ -148,4 +148,21 @@ public class StateListingConformance extends ConformanceSuite {
                 .containsExactlyElementsOf(ids);
         assertThat(StateFixtures.ids(StateFixtures.listAll(store(), group, 70))).containsExactlyElementsOf(ids);
     }
+
+    /**
+     * Characters some provider forbids or escapes in native keys, and characters whose escapes sort differently from
+     * themselves, still list in UTF-8 byte order: "a%2F" sorts after "a-" (0x25 < 0x2D) and before "a/", "!" before
+     * "#", "\u007f" before "\u0080", U+FFFF before U+1F600, and the ids ".", "..", "__x__" sit among their neighbours.
+     * A failure means the adapter's key encoding does not preserve order: compare its escape characters with the
+     * characters around them.
+     */
+    @ConformanceRule
+    public final void list09_encodedKeysKeepTheirOrder() {
+        List<String> ids = List.of("a-", "a%2F", "a%", "a/", "a.", "a..", "a_", "a~", "a\u007f", "a\u0080", "a\u00ff",
+                "a\uffff", "a\ud83d\ude00", "a!", "a#", "a?", "a\\", "a\"", "a\u0001", "a ", ".", "..", "...",
+                "__x__", "_", "~", "%", "#", "?", "/", "\\", "a\u00e9b", "a\u4e2d");
+        String group = groupWith(ids);
+        assertThat(StateFixtures.ids(StateFixtures.listAll(store(), group, 7))).as("ids listed in pages of 7")
+                .containsExactlyElementsOf(sorted(ids));
+    }
 }
