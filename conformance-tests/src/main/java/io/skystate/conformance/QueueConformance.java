@@ -152,13 +152,18 @@ public class QueueConformance extends ConformanceSuite {
                 .satisfies(m -> assertThat(m.bodyText()).isEqualTo("for a"));
     }
 
-    /** receive with 0 or 11 messages, and queue names that are not portable, raise InvalidRequestException. */
+    /**
+     * receive with 0 or 11 messages or a visibility timeout over 10 minutes, and queue names that are not portable,
+     * raise InvalidRequestException.
+     */
     @ConformanceRule
     public final void queue08_invalidArgumentsRejected() {
         MessageQueue queue = queue();
         assertThatThrownBy(() -> queue.receive(0, VISIBILITY, WAIT)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> queue.receive(MessageQueue.MAX_BATCH + 1, VISIBILITY, WAIT))
                 .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> queue.receive(1, MessageQueue.MAX_VISIBILITY_TIMEOUT.plusSeconds(1), WAIT))
+                .as("a visibility timeout over the portable 10 minutes").isInstanceOf(InvalidRequestException.class);
         for (String name : List.of("", "Upper", "under_score", "1digit", "q".repeat(49))) {
             assertThatThrownBy(() -> skystate().queue(name).send(Message.of("x"))).as("queue name '%s'", name)
                     .isInstanceOf(InvalidRequestException.class);

@@ -16,8 +16,11 @@ import java.util.List;
 public interface MessageQueue {
     /** Portable maximum message size: body plus attributes. */
     int MAX_MESSAGE_BYTES = 48 * 1024;
-    /** Portable maximum visibility timeout (SQS allows 12 hours). */
-    Duration MAX_VISIBILITY_TIMEOUT = Duration.ofHours(12);
+    /**
+     * Portable maximum visibility timeout: 10 minutes, Pub/Sub's longest ack deadline (SQS allows 12 hours, Azure
+     * Storage Queues 7 days). Consumers that need longer receive again or keep their work elsewhere.
+     */
+    Duration MAX_VISIBILITY_TIMEOUT = Duration.ofMinutes(10);
     /** Portable maximum number of messages in one receive. */
     int MAX_BATCH = 10;
 

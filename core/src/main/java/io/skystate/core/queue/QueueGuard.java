@@ -31,7 +31,8 @@ public final class QueueGuard {
         }
         if (visibility.isNegative() || visibility.isZero()
                 || visibility.compareTo(MessageQueue.MAX_VISIBILITY_TIMEOUT) > 0) {
-            throw new InvalidRequestException(provider, "visibility timeout must be in (0, 12h]: " + visibility);
+            throw new InvalidRequestException(provider, "visibility timeout must be in (0, "
+                    + MessageQueue.MAX_VISIBILITY_TIMEOUT + "] (Pub/Sub's longest ack deadline): " + visibility);
         }
         if (maxWait.isNegative() || maxWait.compareTo(MAX_WAIT) > 0) {
             throw new InvalidRequestException(provider, "maxWait must be in [0, 20s]: " + maxWait);
