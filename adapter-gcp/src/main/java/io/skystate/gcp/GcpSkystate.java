@@ -17,7 +17,10 @@ import io.skystate.api.state.Transaction;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.callback.StoreBackedCallbacks;
 import io.skystate.core.crypto.StoredKeyRings;
+import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.handler.ReplayGuard;
+import io.skystate.core.handler.RequestSigning;
 import io.skystate.core.idempotency.StoreBackedIdempotency;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.session.SealedSessions;
@@ -50,6 +53,7 @@ public final class GcpSkystate implements Skystate {
     static final String CALLBACK_STORE = "skystate-callbacks";
     static final String WORKFLOW_CALLBACK_STORE = "skystate-workflow-callbacks";
     static final String KEY_STORE = "skystate-keys";
+    static final String NONCE_STORE = "skystate-nonces";
 
     private final GcpSkystateBuilder options;
     private final GcpClients clients;
@@ -63,6 +67,8 @@ public final class GcpSkystate implements Skystate {
     private final Lazy<StoreBackedCallbacks> callbacks;
     private final Lazy<StoreBackedCallbacks> workflowCallbacks;
     private final HandlerRegistry handlers;
+    private final Lazy<RequestSigning> signing;
+    private final Lazy<ReplayGuard> replays;
     private final StoreBackedIdempotency idempotency;
     private final Lazy<SealedSessions> sessions;
     private final Lazy<Workflows> workflows;
@@ -83,8 +89,10 @@ public final class GcpSkystate implements Skystate {
         this.workflowCallbacks = new Lazy<>(() -> sweeper.sweeping(StoreBackedCallbacks.forWorkflows(this,
                 stateStore(WORKFLOW_CALLBACK_STORE), codec, callbackKeys.get(), b.clock,
                 token -> url("workflow-callbacks/" + encode(token)))));
+        this.signing = new Lazy<>(() -> new RequestSigning(callbackKeys.get(), b.clock, PROVIDER));
+        this.replays = new Lazy<>(() -> new ReplayGuard(stateStore(NONCE_STORE), PROVIDER));
         this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this, name -> handlerEndpointsOn()
-                ? Optional.of(url("handlers/" + name)) : Optional.empty());
+                ? Optional.of(url("handlers/" + name)) : Optional.empty(), signing::get);
         this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
         this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
                 : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "sessions"), codec, b.clock, PROVIDER));
@@ -166,6 +174,15 @@ public final class GcpSkystate implements Skystate {
     /** Whether handler endpoints are served over HTTP (an HTTP base URL and {@code handlerEndpoints(true)}). */
     public boolean handlerEndpointsOn() {
         return options.httpBaseUrl != null && options.handlerEndpoints;
+    }
+
+    /**
+     * The signed handler endpoint protocol (core's {@link HandlerHttpEndpoint}: signed, single-use requests), for
+     * the HTTP function; empty unless handler endpoints are on.
+     */
+    public Optional<HandlerHttpEndpoint> handlerEndpoint() {
+        return handlerEndpointsOn()
+                ? Optional.of(new HandlerHttpEndpoint(handlers, codec, signing::get, replays::get)) : Optional.empty();
     }
 
     @Override

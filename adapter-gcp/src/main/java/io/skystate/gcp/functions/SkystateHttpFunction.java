@@ -5,7 +5,6 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import io.skystate.core.callback.CallbackHttpEndpoint;
 import io.skystate.core.callback.CallbackHttpEndpoint.Reply;
-import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.gcp.GcpSkystate;
 import java.io.IOException;
@@ -14,14 +13,17 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The HTTP face of a Skystate app on Google Cloud, deployed as an HTTP Cloud Function: {@code POST
  * /skystate/callbacks/<token>} and {@code /skystate/workflow-callbacks/<token>} speak the callback URL protocol
  * ({@link CallbackHttpEndpoint}; 204, 400, 403, 409, 410, 413), and {@code POST /skystate/handlers/<name>} invokes a
- * handler through core's {@link HandlerHttpEndpoint} — only when handler endpoints are switched on
- * ({@code SKYSTATE_HANDLER_ENDPOINTS=true}), else 404. Other methods answer 405, other paths 404, bodies over 1 MiB
+ * handler through core's {@code HandlerHttpEndpoint} (signed, single-use requests: 401 otherwise) — only when
+ * handler endpoints are switched on ({@code SKYSTATE_HANDLER_ENDPOINTS=true}), else 404, since a function URL that
+ * allows unauthenticated calls is public. Other methods answer 405, other paths 404, bodies over 1 MiB
  * 413. The path may carry a leading function name ({@code /<function>/skystate/...}). Without constructor arguments
  * it serves {@link FunctionRuntime}'s instance. Thread-safe.
  */
@@ -52,7 +54,7 @@ public final class SkystateHttpFunction implements HttpFunction {
             reply = error(codec, 405, "METHOD_NOT_ALLOWED");
         } else {
             byte[] body = readBody(request.getInputStream());
-            reply = body == null ? error(codec, 413, "PAYLOAD_TOO_LARGE") : route(path, body, codec);
+            reply = body == null ? error(codec, 413, "PAYLOAD_TOO_LARGE") : route(path, headers(request), body, codec);
         }
         response.setStatusCode(reply.status());
         response.setContentType("application/json");
@@ -63,7 +65,7 @@ public final class SkystateHttpFunction implements HttpFunction {
         }
     }
 
-    private Reply route(String path, byte[] body, JacksonCodec codec) {
+    private Reply route(String path, Map<String, String> headers, byte[] body, JacksonCodec codec) {
         if (path.startsWith(CALLBACKS)) {
             return new CallbackHttpEndpoint(skystate.callbackService(), codec).handle(tail(path, CALLBACKS), body);
         }
@@ -71,10 +73,18 @@ public final class SkystateHttpFunction implements HttpFunction {
             return new CallbackHttpEndpoint(skystate.workflowCallbackService(), codec)
                     .handle(tail(path, WORKFLOW_CALLBACKS), body);
         }
-        if (path.startsWith(HANDLERS) && skystate.handlerEndpointsOn()) {
-            return new HandlerHttpEndpoint(skystate.handlers(), codec).handle(tail(path, HANDLERS), body);
+        if (path.startsWith(HANDLERS) && skystate.handlerEndpoint().isPresent()) {
+            return skystate.handlerEndpoint().get().handle(tail(path, HANDLERS), headers, body);
         }
         return error(codec, 404, "NOT_FOUND");
+    }
+
+    /** The request headers, first value each, names lower-cased (HTTP header names are case-insensitive). */
+    private static Map<String, String> headers(HttpRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                values.isEmpty() ? "" : values.get(0)));
+        return headers;
     }
 
     private static Reply error(JacksonCodec codec, int status, String code) {
