@@ -1,6 +1,7 @@
 package io.skystate.gcp.internal;
 
 import com.google.api.gax.core.CredentialsProvider;
+import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
@@ -71,7 +72,8 @@ public final class GcpClients implements AutoCloseable {
         FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setProjectId(settings.project())
                 .setDatabaseId(settings.database());
         if (settings.firestoreEmulator() != null) {
-            options.setEmulatorHost(settings.firestoreEmulator())
+            // Not setEmulatorHost: it installs a channel of its own, without the interceptors.
+            options.setCredentialsProvider(FixedCredentialsProvider.create(new FirestoreOptions.EmulatorCredentials()))
                     .setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
                             .setEndpoint(settings.firestoreEmulator())
                             .setChannelConfigurator(channel -> channel.usePlaintext().intercept(settings.interceptors()))

@@ -40,6 +40,22 @@ public final class GcpErrors {
         }
     }
 
+    /**
+     * Waits for {@code future} inside a Firestore transaction function: a client error is rethrown as it is (not
+     * wrapped), so the transaction runner sees its status and retries the whole transaction on ABORTED and other
+     * retryable codes.
+     */
+    public static <T> T join(ApiFuture<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new TransientException(PROVIDER, "a read inside a transaction failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     /** The gRPC status code of a client exception, if it carries one. */
     public static Optional<Status.Code> code(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

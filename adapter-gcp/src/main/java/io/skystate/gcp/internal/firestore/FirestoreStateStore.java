@@ -19,6 +19,8 @@ import io.skystate.api.state.StateStore;
 import io.skystate.api.state.StateValue;
 import io.skystate.api.state.Transaction;
 import io.skystate.api.state.Version;
+import io.skystate.core.retry.Retrier;
+import io.skystate.core.retry.RetryPolicy;
 import io.skystate.core.state.WriteGuard;
 import io.skystate.gcp.internal.GcpErrors;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,8 @@ import java.util.Optional;
 
 /**
  * {@link StateStore} on Firestore (layout: {@link StoreLayout}, fields: {@link Records}). Reads are strongly
- * consistent (Firestore's default). Unconditional puts are one {@code set}; if-absent puts are one {@code create},
+ * consistent (Firestore's default). Unconditional puts are one {@code set}; if-absent puts are one {@code create}
+ * (these and plain reads are repeated on {@code ABORTED}),
  * falling back to a transaction only when an expired document still occupies the id; version-conditional puts and
  * every delete (which must say whether a visible record was there) run in a Firestore transaction that reads, checks
  * the condition and writes, see {@link Conditions}. Listing is a query ordered by the encoded id ({@code k}) with
@@ -41,6 +44,12 @@ import java.util.Optional;
  */
 public final class FirestoreStateStore implements StateStore {
     private static final String CURSOR_PREFIX = "f1.";
+    /**
+     * Reads and single writes outside a transaction, retried on ABORTED (a transaction held the document), which the
+     * client's retry policies leave out. ABORTED means nothing was applied, so repeating the call is safe.
+     */
+    private static final Retrier ABORTED_RETRY = new Retrier(RetryPolicy.providerDefault(),
+            e -> GcpErrors.code(e).filter(io.grpc.Status.Code.ABORTED::equals).isPresent());
 
     private final String name;
     private final StoreLayout layout;
@@ -68,7 +77,7 @@ public final class FirestoreStateStore implements StateStore {
 
     @Override
     public Optional<StateEntry> get(Key key) {
-        DocumentSnapshot doc = GcpErrors.await("get " + key, ref(key).get());
+        DocumentSnapshot doc = ABORTED_RETRY.call(() -> GcpErrors.await("get " + key, ref(key).get()));
         return Records.entry(key.group(), doc, clock.millis());
     }
 
@@ -78,8 +87,9 @@ public final class FirestoreStateStore implements StateStore {
         Map<Key, StateEntry> found = new LinkedHashMap<>();
         for (int from = 0; from < distinct.size(); from += 100) {
             List<Key> chunk = distinct.subList(from, Math.min(distinct.size(), from + 100));
-            List<DocumentSnapshot> docs = GcpErrors.await("get " + chunk.size() + " records from " + name,
-                    firestore.getAll(chunk.stream().map(this::ref).toArray(DocumentReference[]::new)));
+            DocumentReference[] refs = chunk.stream().map(this::ref).toArray(DocumentReference[]::new);
+            List<DocumentSnapshot> docs = ABORTED_RETRY.call(() -> GcpErrors.await("get " + chunk.size()
+                    + " records from " + name, firestore.getAll(refs)));
             long now = clock.millis();
             for (int i = 0; i < chunk.size(); i++) {
                 Key key = chunk.get(i);
@@ -96,7 +106,7 @@ public final class FirestoreStateStore implements StateStore {
         Map<String, Object> fields = Records.fields(key, value, version, options.expiresAt());
         DocumentReference ref = ref(key);
         switch (options.condition().kind()) {
-            case NONE -> GcpErrors.await("put " + key, ref.set(fields));
+            case NONE -> ABORTED_RETRY.call(() -> GcpErrors.await("put " + key, ref.set(fields)));
             case IF_ABSENT -> createOrReplaceExpired(key, ref, fields, options.condition());
             case IF_VERSION -> conditionalWrite("put " + key, key, ref, options.condition(), fields);
         }
@@ -105,7 +115,7 @@ public final class FirestoreStateStore implements StateStore {
 
     private void createOrReplaceExpired(Key key, DocumentReference ref, Map<String, Object> fields, Condition condition) {
         try {
-            GcpErrors.await("create " + key, ref.create(fields));
+            ABORTED_RETRY.call(() -> GcpErrors.await("create " + key, ref.create(fields)));
         } catch (AlreadyExistsException present) {
             // Possibly an expired document Firestore's TTL has not deleted yet: replace it only if it is expired.
             conditionalWrite("put " + key, key, ref, condition, fields);
@@ -116,7 +126,7 @@ public final class FirestoreStateStore implements StateStore {
     private boolean conditionalWrite(String what, Key key, DocumentReference ref, Condition condition,
             Map<String, Object> fields) {
         return GcpErrors.await(what, firestore.runTransaction(tx -> {
-            DocumentSnapshot current = tx.get(ref).get();
+            DocumentSnapshot current = GcpErrors.join(tx.get(ref));
             long now = clock.millis();
             if (!Conditions.holds(condition, current, now)) {
                 throw conditionFailed(key, condition);
@@ -147,8 +157,9 @@ public final class FirestoreStateStore implements StateStore {
             query = layout.group(firestore, name, request.group())
                     .whereGreaterThan(Records.SORT_KEY, decodeCursor(request.cursor().get())).orderBy(Records.SORT_KEY);
         }
-        List<QueryDocumentSnapshot> docs = GcpErrors.await("list " + request.group(),
-                query.limit(request.pageSize() + 1).get()).getDocuments();
+        Query page1 = query.limit(request.pageSize() + 1);
+        List<QueryDocumentSnapshot> docs = ABORTED_RETRY.call(() -> GcpErrors.await("list " + request.group(),
+                page1.get())).getDocuments();
         boolean more = docs.size() > request.pageSize();
         List<QueryDocumentSnapshot> page = more ? docs.subList(0, request.pageSize()) : docs;
         long now = clock.millis();

@@ -55,7 +55,7 @@ final class FirestoreTransactions {
         ops.stream().filter(op -> op instanceof TransactionOperation.Put).forEach(op -> versions.put(op.key(), Records.newVersion()));
         try {
             return GcpErrors.await("transaction on " + store, firestore.runTransaction(tx -> {
-                List<DocumentSnapshot> current = tx.getAll(refs).get();
+                List<DocumentSnapshot> current = GcpErrors.join(tx.getAll(refs));
                 long now = clock.millis();
                 for (int i = 0; i < ops.size(); i++) {
                     TransactionOperation op = ops.get(i);

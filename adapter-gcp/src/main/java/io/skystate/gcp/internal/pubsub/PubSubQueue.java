@@ -2,8 +2,12 @@ package io.skystate.gcp.internal.pubsub;
 
 import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.retrying.RetrySettings;
+import com.google.api.gax.rpc.ApiCallContext;
+import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.pubsub.v1.AcknowledgeRequest;
+import com.google.pubsub.v1.ModifyAckDeadlineRequest;
 import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import io.grpc.Status;
@@ -16,6 +20,7 @@ import io.skystate.gcp.internal.GcpErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@link MessageQueue} on a Pub/Sub topic and pull subscription ({@link PubSubResources}). {@code send} publishes
@@ -27,6 +32,12 @@ import java.util.List;
  */
 public final class PubSubQueue implements MessageQueue {
     private static final Duration IMMEDIATE_PULL_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * What Pull, Acknowledge and ModifyAckDeadline retry (all three are safe to repeat). The client's defaults leave
+     * out RESOURCE_EXHAUSTED, which Pub/Sub answers when a quota is hit for a call it did not apply.
+     */
+    private static final Set<StatusCode.Code> RETRYABLE = Set.of(StatusCode.Code.UNAVAILABLE, StatusCode.Code.ABORTED,
+            StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.INTERNAL, StatusCode.Code.UNKNOWN);
 
     private final String name;
     private final PubSubResources resources;
@@ -73,7 +84,9 @@ public final class PubSubQueue implements MessageQueue {
         }
         if (!ackIds.isEmpty()) {
             try {
-                subscriptions.modifyAckDeadline(resources.subscription(name), ackIds, ceilSeconds(visibilityTimeout));
+                subscriptions.modifyAckDeadlineCallable().call(ModifyAckDeadlineRequest.newBuilder()
+                        .setSubscription(resources.subscription(name).toString()).addAllAckIds(ackIds)
+                        .setAckDeadlineSeconds(ceilSeconds(visibilityTimeout)).build(), retrying());
             } catch (RuntimeException e) {
                 throw GcpErrors.translate("set the visibility timeout on queue " + name, e);
             }
@@ -88,7 +101,8 @@ public final class PubSubQueue implements MessageQueue {
                 .setInitialRpcTimeoutDuration(bound).setMaxRpcTimeoutDuration(bound).setTotalTimeoutDuration(bound)
                 .build();
         try {
-            return subscriptions.pullCallable().call(request, GrpcCallContext.createDefault().withRetrySettings(retry));
+            return subscriptions.pullCallable().call(request, GrpcCallContext.createDefault().withRetrySettings(retry)
+                    .withRetryableCodes(RETRYABLE));
         } catch (RuntimeException e) {
             if (GcpErrors.code(e).filter(Status.Code.DEADLINE_EXCEEDED::equals).isPresent()) {
                 return PullResponse.getDefaultInstance();
@@ -101,13 +115,19 @@ public final class PubSubQueue implements MessageQueue {
     public void ack(String receipt) {
         String ackId = QueueReceipts.unwrap(GcpErrors.PROVIDER, name, receipt);
         try {
-            subscriptions.acknowledge(resources.subscription(name), List.of(ackId));
+            subscriptions.acknowledgeCallable().call(AcknowledgeRequest.newBuilder()
+                    .setSubscription(resources.subscription(name).toString()).addAckIds(ackId).build(), retrying());
         } catch (RuntimeException e) {
             if (GcpErrors.code(e).filter(Status.Code.INVALID_ARGUMENT::equals).isPresent()) {
                 return; // an ack id Pub/Sub no longer knows: the delivery is not current, as documented
             }
             throw GcpErrors.translate("ack on queue " + name, e);
         }
+    }
+
+    private ApiCallContext retrying() {
+        return GrpcCallContext.createDefault().withRetryableCodes(RETRYABLE)
+                .withRetrySettings(subscriptions.getSettings().acknowledgeSettings().getRetrySettings());
     }
 
     private static int ceilSeconds(Duration d) {

@@ -9,6 +9,9 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
 import io.skystate.api.AlreadyExistsException;
+import io.skystate.api.SkystateException;
+import io.skystate.core.retry.Retrier;
+import io.skystate.core.retry.RetryPolicy;
 import io.skystate.gcp.internal.GcpErrors;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +22,13 @@ import java.util.function.Supplier;
  * {@code <prefix><queue>}, and the dead-letter topic and subscription {@code <prefix><queue>-dead-letter}. The
  * subscription's dead-letter policy (after {@value #MAX_DELIVERY_ATTEMPTS} deliveries) is what makes Pub/Sub count
  * delivery attempts at all; its ack deadline is the shortest ({@value #ACK_DEADLINE_SECONDS} s, changed per receive)
- * and it never expires for inactivity. Thread-safe.
+ * and it never expires for inactivity. Creation is retried on throttling and transient errors. Thread-safe.
  */
 public final class PubSubResources {
     public static final int MAX_DELIVERY_ATTEMPTS = 100;
     public static final int ACK_DEADLINE_SECONDS = 10;
     public static final String DEAD_LETTER_SUFFIX = "-dead-letter";
+    private static final Retrier RETRY = Retrier.onRetryable(RetryPolicy.providerDefault());
 
     private final String project;
     private final String prefix;
@@ -70,24 +74,28 @@ public final class PubSubResources {
     }
 
     private void createTopic(TopicName name) {
-        try {
-            topics.get().createTopic(name);
-        } catch (RuntimeException e) {
-            if (!(GcpErrors.translate("create topic " + name, e) instanceof AlreadyExistsException)) {
-                throw GcpErrors.translate("create topic " + name, e);
+        createOnce("create topic " + name, () -> topics.get().createTopic(name));
+    }
+
+    /** Runs a create call, retrying what is retryable (creating again is safe) and accepting ALREADY_EXISTS. */
+    private static void createOnce(String what, Runnable create) {
+        RETRY.call(() -> {
+            try {
+                create.run();
+            } catch (RuntimeException e) {
+                SkystateException translated = GcpErrors.translate(what, e);
+                if (!(translated instanceof AlreadyExistsException)) {
+                    throw translated;
+                }
             }
-        }
+            return null;
+        });
     }
 
     private void createSubscription(Subscription.Builder subscription) {
         subscription.setExpirationPolicy(ExpirationPolicy.newBuilder().build())
                 .setMessageRetentionDuration(Duration.newBuilder().setSeconds(7 * 24 * 3600));
-        try {
-            subscriptions.get().createSubscription(subscription.build());
-        } catch (RuntimeException e) {
-            if (!(GcpErrors.translate("create subscription " + subscription.getName(), e) instanceof AlreadyExistsException)) {
-                throw GcpErrors.translate("create subscription " + subscription.getName(), e);
-            }
-        }
+        createOnce("create subscription " + subscription.getName(),
+                () -> subscriptions.get().createSubscription(subscription.build()));
     }
 }
