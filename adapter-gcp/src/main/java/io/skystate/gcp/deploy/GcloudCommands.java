@@ -95,10 +95,15 @@ public final class GcloudCommands {
                         + " --format='value(serviceConfig.uri)' --project=\"$PROJECT\")",
                 "gcloud functions deploy " + http + common + " --entry-point=" + SkystateHttpFunction.class.getName()
                         + " --trigger-http --allow-unauthenticated --update-env-vars=\"SKYSTATE_HTTP_BASE_URL=$BASE_URL\""));
-        triggeredHandlers.forEach((queue, handler) -> lines.add("gcloud functions deploy " + prefix + handler + common
+        triggeredHandlers.forEach((queue, handler) -> lines.add("gcloud functions deploy " + functionName(handler) + common
                 + " --entry-point=" + SkystateEventFunction.class.getName() + " --trigger-topic=" + prefix + queue
                 + " --set-env-vars=\"" + env + ",SKYSTATE_HANDLER=" + handler + "\""));
         return lines;
+    }
+
+    /** Function names (Cloud Run service names under gen2) are lower-case letters, digits and hyphens. */
+    private String functionName(String handler) {
+        return (prefix + handler).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     }
 
     /** Writes {@link #script()} to {@code file} (creating directories) and makes it executable. */

@@ -51,7 +51,7 @@ class GcloudCommandsTest {
                 && c.contains("--entry-point=io.skystate.gcp.functions.SkystateHttpFunction")
                 && c.contains("SKYSTATE_HANDLER_ENDPOINTS=false"));
         assertThat(calls).anyMatch(c -> c.contains("--update-env-vars=SKYSTATE_HTTP_BASE_URL=https://demo-http-x.a.run.app"));
-        assertThat(calls).anyMatch(c -> c.startsWith("functions deploy demo-shipOrder")
+        assertThat(calls).anyMatch(c -> c.startsWith("functions deploy demo-shiporder ")
                 && c.contains("--entry-point=io.skystate.gcp.functions.SkystateEventFunction")
                 && c.contains("--trigger-topic=demo-order-events") && c.contains("SKYSTATE_HANDLER=shipOrder"));
         assertThat(calls).allMatch(c -> c.startsWith("firestore ") || c.startsWith("pubsub ")
