@@ -43,7 +43,7 @@ public final class SkystateEventFunction implements CloudEventsFunction {
         JsonNode data = skystate.jacksonCodec().tree(event.getData().toBytes());
         JsonNode message = data.path("message");
         Map<String, String> attributes = new LinkedHashMap<>();
-        message.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+        message.path("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
         PubSubMessages.Decoded decoded = new PubSubMessages(skystate.jacksonCodec())
                 .decode(Base64.getDecoder().decode(message.path("data").asText("")), attributes);
         String handler = decoded.attributes().getOrDefault(HANDLER_ATTRIBUTE, defaultHandler);

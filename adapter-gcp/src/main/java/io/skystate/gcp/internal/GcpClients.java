@@ -76,7 +76,8 @@ public final class GcpClients implements AutoCloseable {
             options.setCredentialsProvider(FixedCredentialsProvider.create(new FirestoreOptions.EmulatorCredentials()))
                     .setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
                             .setEndpoint(settings.firestoreEmulator())
-                            .setChannelConfigurator(channel -> channel.usePlaintext().intercept(settings.interceptors()))
+                            .setChannelConfigurator(channel -> ((ManagedChannelBuilder<?>) channel).usePlaintext()
+                                    .intercept(settings.interceptors()))
                             .build());
         } else {
             if (!settings.interceptors().isEmpty()) {

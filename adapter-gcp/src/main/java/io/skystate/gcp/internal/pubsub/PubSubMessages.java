@@ -51,7 +51,7 @@ public final class PubSubMessages {
         }
         JsonNode envelope = codec.tree(data);
         Map<String, String> original = new LinkedHashMap<>();
-        envelope.path("attributes").fields().forEachRemaining(e -> original.put(e.getKey(), e.getValue().asText()));
+        envelope.path("attributes").properties().forEach(e -> original.put(e.getKey(), e.getValue().asText()));
         return new Decoded(Base64.getDecoder().decode(envelope.path("body").asText("")), original);
     }
 

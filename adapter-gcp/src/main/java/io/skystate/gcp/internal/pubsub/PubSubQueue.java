@@ -70,6 +70,7 @@ public final class PubSubQueue implements MessageQueue {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // returnImmediately: the only way to ask Pub/Sub not to wait, for maxWait 0
     public List<ReceivedMessage> receive(int maxMessages, Duration visibilityTimeout, Duration maxWait) {
         QueueGuard.checkReceive(GcpErrors.PROVIDER, maxMessages, visibilityTimeout, maxWait);
         PullResponse response = pull(PullRequest.newBuilder().setSubscription(resources.subscription(name).toString())
