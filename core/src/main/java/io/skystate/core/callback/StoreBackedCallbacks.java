@@ -44,6 +44,12 @@ import java.util.function.Function;
 public final class StoreBackedCallbacks implements Callbacks {
     /** How long a callback's outcome stays readable after its hard expiry. */
     public static final Duration RETENTION = Duration.ofDays(1);
+    /**
+     * How long {@link #sweep()} leaves a freshly resolved callback's completion message to the call that resolved
+     * it. Without it a sweep running while the resolver sends (a first send may have to build a client and create
+     * the queue) sends a second message; the sweep is there for resolvers that crashed before sending.
+     */
+    static final Duration NOTIFY_GRACE = Duration.ofSeconds(30);
     static final String PENDING_GROUP = "pending";
     private static final String RECORD_ID = "callback";
 
@@ -186,6 +192,11 @@ public final class StoreBackedCallbacks implements Callbacks {
             return true;
         }
         if (current.record().status().resolved()) {
+            Long resolvedAt = current.record().resolvedAt();
+            if (!current.record().notified() && resolvedAt != null
+                    && clock.millis() - resolvedAt < NOTIFY_GRACE.toMillis()) {
+                return false; // the resolver is still sending; a later sweep covers a resolver that crashed
+            }
             notifyResolution(id, current);
             return true;
         }

@@ -1,0 +1,36 @@
+package io.skystate.gcp.internal;
+
+import java.util.function.Supplier;
+
+/**
+ * A value computed on first use, once, thread-safely: a function instance that only runs a handler then builds no
+ * Firestore or Pub/Sub client.
+ */
+public final class Lazy<T> implements Supplier<T> {
+    private final Supplier<T> factory;
+    private volatile T value;
+
+    public Lazy(Supplier<T> factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public T get() {
+        T current = value;
+        if (current == null) {
+            synchronized (this) {
+                current = value;
+                if (current == null) {
+                    current = factory.get();
+                    value = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** The value if it was ever computed; for closing only what was opened. */
+    public T getIfPresent() {
+        return value;
+    }
+}
