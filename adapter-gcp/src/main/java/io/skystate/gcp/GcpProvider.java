@@ -29,7 +29,7 @@ public final class GcpProvider implements SkystateProvider {
     @Override
     public Set<String> properties() {
         return Set.of("gcp.project", "gcp.firestore.database", "gcp.emulator.firestore", "gcp.emulator.pubsub",
-                "gcp.prefix", "gcp.create-resources", "gcp.http.base-url", "gcp.http.handler-endpoints");
+                "gcp.prefix", "gcp.create-resources", "gcp.http.base-url", "gcp.http.handler-endpoints", "gcp.kms.key");
     }
 
     @Override
@@ -47,6 +47,7 @@ public final class GcpProvider implements SkystateProvider {
         config.property("gcp.prefix").ifPresent(builder::prefix);
         config.property("gcp.create-resources").ifPresent(c -> builder.createResources(Boolean.parseBoolean(c)));
         config.property("gcp.http.base-url").ifPresent(u -> builder.httpBaseUrl(URI.create(u)));
+        config.property("gcp.kms.key").ifPresent(builder::kmsKey);
         config.property("gcp.http.handler-endpoints").ifPresent(h -> builder.handlerEndpoints(Boolean.parseBoolean(h)));
         config.property(WorkflowPortability.PROPERTY).map(WorkflowPortability::parse).ifPresent(builder::workflowPortability);
         config.callbackKeys().ifPresent(builder::callbackKeys);

@@ -16,6 +16,7 @@ import io.skystate.api.state.StateStore;
 import io.skystate.api.state.Transaction;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.callback.StoreBackedCallbacks;
+import io.skystate.core.crypto.KeyWrapping;
 import io.skystate.core.crypto.StoredKeyRings;
 import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
@@ -81,8 +82,9 @@ public final class GcpSkystate implements Skystate {
                 b.pubSubEmulator, b.interceptors, b.credentials));
         this.layout = new StoreLayout(b.prefix);
         this.pubSub = new PubSubResources(b.project, b.prefix, b.createResources, clients::topics, clients::subscriptions);
+        Lazy<KeyWrapping> wrapping = new Lazy<>(b::keyWrapping);
         this.callbackKeys = new Lazy<>(() -> b.callbackKeys != null ? b.callbackKeys
-                : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "callbacks"));
+                : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "callbacks", wrapping.get()));
         this.sweeper = new Sweeper("skystate-gcp-callback-sweeper");
         this.callbacks = new Lazy<>(() -> sweeper.sweeping(new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE),
                 codec, callbackKeys.get(), b.clock, token -> url("callbacks/" + encode(token)))));
@@ -95,7 +97,8 @@ public final class GcpSkystate implements Skystate {
                 ? Optional.of(url("handlers/" + name)) : Optional.empty(), signing::get);
         this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
         this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
-                : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "sessions"), codec, b.clock, PROVIDER));
+                : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "sessions", wrapping.get()), codec, b.clock,
+                PROVIDER));
         this.workflows = new Lazy<>(() -> {
             if (b.workflowEngine == null) {
                 throw new UnsupportedCapabilityException(PROVIDER, "workflows on Google Cloud need the Cloud Workflows"

@@ -2,7 +2,11 @@ package io.skystate.gcp;
 
 import com.google.api.gax.core.CredentialsProvider;
 import io.grpc.ClientInterceptor;
+import io.skystate.api.InvalidRequestException;
 import io.skystate.api.KeyRing;
+import io.skystate.core.crypto.AesKeyWrapping;
+import io.skystate.core.crypto.KeyWrapping;
+import io.skystate.gcp.internal.kms.CloudKmsKeyWrapping;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.api.workflow.Workflows;
 import java.net.URI;
@@ -27,6 +31,8 @@ public final class GcpSkystateBuilder {
     boolean createResources = true;
     URI httpBaseUrl;
     boolean handlerEndpoints;
+    String kmsKey;
+    byte[] keyEncryptionKey;
     KeyRing callbackKeys;
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
@@ -37,6 +43,36 @@ public final class GcpSkystateBuilder {
     Function<GcpSkystate, Workflows> workflowEngine;
 
     GcpSkystateBuilder() {
+    }
+
+    /**
+     * The Cloud KMS crypto key ({@code projects/P/locations/L/keyRings/R/cryptoKeys/K}) that wraps the key rings
+     * Skystate generates and stores when none are configured. Production deployments set this (or configure rings).
+     */
+    public GcpSkystateBuilder kmsKey(String cryptoKeyName) {
+        this.kmsKey = Objects.requireNonNull(cryptoKeyName);
+        return this;
+    }
+
+    /**
+     * A key-encryption key (at least 32 bytes) to wrap generated key rings with, for emulators and deployments
+     * without Cloud KMS: the rings are then only as safe as this key.
+     */
+    public GcpSkystateBuilder keyEncryptionKey(byte[] key) {
+        this.keyEncryptionKey = key.clone();
+        return this;
+    }
+
+    /** How generated rings are wrapped: Cloud KMS if configured, else the given key-encryption key. */
+    KeyWrapping keyWrapping() {
+        if (kmsKey != null) {
+            return new CloudKmsKeyWrapping(kmsKey);
+        }
+        if (keyEncryptionKey != null) {
+            return new AesKeyWrapping("configured", keyEncryptionKey);
+        }
+        throw new InvalidRequestException("gcp", "Skystate generates and stores key rings only wrapped: set"
+                + " gcp.kms.key (a Cloud KMS crypto key), or configure callbackKeys and sessionKeys explicitly");
     }
 
     public GcpSkystateBuilder project(String project) {

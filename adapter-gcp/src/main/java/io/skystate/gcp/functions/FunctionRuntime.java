@@ -14,7 +14,9 @@ import java.util.ServiceLoader;
  * Configuration comes from environment variables (set with {@code gcloud functions deploy --set-env-vars}), or JVM
  * system properties of the same names for local runs: {@code GOOGLE_CLOUD_PROJECT} (required),
  * {@code SKYSTATE_PREFIX}, {@code SKYSTATE_FIRESTORE_DATABASE}, {@code SKYSTATE_HTTP_BASE_URL},
- * {@code SKYSTATE_HANDLER_ENDPOINTS} ({@code true} to serve handlers over HTTP), {@code SKYSTATE_CREATE_RESOURCES}
+ * {@code SKYSTATE_HANDLER_ENDPOINTS} ({@code true} to serve handlers over HTTP), {@code SKYSTATE_KMS_KEY} (the Cloud
+ * KMS key wrapping stored key rings; {@code SKYSTATE_KEY_ENCRYPTION_KEY}, Base64, instead where there is no KMS),
+ * {@code SKYSTATE_CREATE_RESOURCES}
  * (default {@code false}: the deploy commands own topics and subscriptions), and the emulator variables the Google
  * clients know, {@code FIRESTORE_EMULATOR_HOST} and {@code PUBSUB_EMULATOR_HOST}.
  */
@@ -53,6 +55,12 @@ public final class FunctionRuntime {
                 .prefix(env.getOrDefault("SKYSTATE_PREFIX", "skystate-"))
                 .createResources(Boolean.parseBoolean(env.getOrDefault("SKYSTATE_CREATE_RESOURCES", "false")))
                 .handlerEndpoints(Boolean.parseBoolean(env.getOrDefault("SKYSTATE_HANDLER_ENDPOINTS", "false")));
+        if (env.containsKey("SKYSTATE_KMS_KEY")) {
+            builder.kmsKey(env.get("SKYSTATE_KMS_KEY"));
+        }
+        if (env.containsKey("SKYSTATE_KEY_ENCRYPTION_KEY")) {
+            builder.keyEncryptionKey(java.util.Base64.getDecoder().decode(env.get("SKYSTATE_KEY_ENCRYPTION_KEY")));
+        }
         if (env.containsKey("SKYSTATE_FIRESTORE_DATABASE")) {
             builder.database(env.get("SKYSTATE_FIRESTORE_DATABASE"));
         }

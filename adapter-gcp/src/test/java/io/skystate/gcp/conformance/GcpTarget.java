@@ -21,6 +21,9 @@ import java.util.UUID;
  */
 public final class GcpTarget implements ConformanceTarget {
     public static final GcpTarget INSTANCE = new GcpTarget();
+    /** No Cloud KMS emulator exists: on the emulators, generated key rings are wrapped with this test-only key. */
+    public static final byte[] TEST_KEY_ENCRYPTION_KEY = "skystate-gcp-emulator-test-kek-32bytes!".getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
 
     private GcpTarget() {
     }
@@ -64,10 +67,10 @@ public final class GcpTarget implements ConformanceTarget {
     static GcpSkystate build(GcpSkystateBuilder builder, String prefix) {
         FunctionServer function = new FunctionServer();
         if (live()) {
-            builder.project(System.getenv("GOOGLE_CLOUD_PROJECT"));
+            builder.project(System.getenv("GOOGLE_CLOUD_PROJECT")).kmsKey(System.getenv("SKYSTATE_KMS_KEY"));
         } else {
             builder.project(FirestoreEmulator.PROJECT_ID).firestoreEmulator(FirestoreEmulator.get().hostPort())
-                    .pubSubEmulator(PubSubEmulator.get().hostPort());
+                    .pubSubEmulator(PubSubEmulator.get().hostPort()).keyEncryptionKey(TEST_KEY_ENCRYPTION_KEY);
         }
         GcpSkystate skystate = builder.prefix(prefix).httpBaseUrl(function.baseUrl()).handlerEndpoints(true).build();
         function.serve(skystate);

@@ -55,7 +55,9 @@ class FunctionsInvokerIT {
                 "PUBSUB_EMULATOR_HOST", PubSubEmulator.get().hostPort(),
                 "SKYSTATE_PREFIX", "fn" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 "SKYSTATE_HTTP_BASE_URL", "http://127.0.0.1:" + httpPort + "/",
-                "SKYSTATE_HANDLER_ENDPOINTS", "true", "SKYSTATE_CREATE_RESOURCES", "true", "SKYSTATE_HANDLER", "count");
+                "SKYSTATE_HANDLER_ENDPOINTS", "true", "SKYSTATE_CREATE_RESOURCES", "true", "SKYSTATE_HANDLER", "count",
+                "SKYSTATE_KEY_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(
+                        io.skystate.gcp.conformance.GcpTarget.TEST_KEY_ENCRYPTION_KEY));
         env.forEach((k, v) -> {
             saved.put(k, System.getProperty(k));
             System.setProperty(k, v);
