@@ -104,6 +104,8 @@ public final class SamTemplate {
         private String prefix = "";
         private String taskQueue = DEFAULT_TASK_QUEUE;
         private String description = "Skystate application";
+        private String functionName;
+        private int prefixMaxLength = -1;
 
         private record WorkflowEntry(String name, int version, ObjectNode asl) {
         }
@@ -119,6 +121,21 @@ public final class SamTemplate {
         /** The default of the {@code ResourcePrefix} parameter (default empty). */
         public Builder prefix(String resourcePrefix) {
             this.prefix = Objects.requireNonNull(resourcePrefix);
+            return this;
+        }
+
+        /** The longest {@code ResourcePrefix} the stack accepts (its {@code MaxLength}); unlimited by default. */
+        public Builder prefixMaxLength(int length) {
+            this.prefixMaxLength = length;
+            return this;
+        }
+
+        /**
+         * Names the worker function {@code <ResourcePrefix><name>} (at most 64 characters in all); by default SAM
+         * derives a name from the stack.
+         */
+        public Builder functionName(String name) {
+            this.functionName = Objects.requireNonNull(name);
             return this;
         }
 
@@ -193,6 +210,9 @@ public final class SamTemplate {
             prefix.put("Type", "String");
             prefix.put("Default", b.prefix);
             prefix.put("AllowedPattern", "[A-Za-z0-9_-]*");
+            if (b.prefixMaxLength >= 0) {
+                prefix.put("MaxLength", b.prefixMaxLength);
+            }
             prefix.put("Description", "Prepended to every table, queue and state machine name");
 
             List<String> tables = new ArrayList<>();
@@ -286,6 +306,9 @@ public final class SamTemplate {
             String id = "SkystateFunction";
             logicalIds.add(id);
             ObjectNode p = resource(id, "AWS::Serverless::Function").putObject("Properties");
+            if (b.functionName != null) {
+                p.set("FunctionName", named(b.functionName));
+            }
             p.put("CodeUri", b.codeUri);
             p.put("Handler", LAMBDA_HANDLER);
             p.put("Runtime", "java17");
