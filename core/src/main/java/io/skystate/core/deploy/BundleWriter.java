@@ -85,11 +85,32 @@ public final class BundleWriter {
      */
     public Path archive(String path, SortedMap<String, Path> entries, Optional<String> manifestText) throws IOException {
         Path file = target(notManifest(path));
-        try (OutputStream raw = Files.newOutputStream(file);
-                DigestOutputStream digest = new DigestOutputStream(raw, sha256());
-                ZipOutputStream zip = new ZipOutputStream(digest)) {
+        MessageDigest digest = sha256();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+            writeArchive(out, entries, manifestText, entryTime);
+        }
+        files.put(path, new FileDigest(Files.size(file), HexFormat.of().formatHex(digest.digest())));
+        return file;
+    }
+
+    /**
+     * Writes a deterministic zip (or jar) archive to {@code file}, as {@link #archive} does, outside any bundle
+     * (such as a jar of a directory of classes a bundle then copies).
+     */
+    public static void writeArchive(Path file, SortedMap<String, Path> entries, Optional<String> manifestText,
+            Instant timestamp) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Instant time = timestamp.isBefore(DOS_EPOCH) ? DOS_EPOCH : timestamp;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeArchive(out, entries, manifestText, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
+        }
+    }
+
+    private static void writeArchive(OutputStream out, SortedMap<String, Path> entries, Optional<String> manifestText,
+            LocalDateTime time) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
             if (manifestText.isPresent()) {
-                zip.putNextEntry(entry("META-INF/MANIFEST.MF"));
+                zip.putNextEntry(entry("META-INF/MANIFEST.MF", time));
                 zip.write(manifestText.get().replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
@@ -97,16 +118,13 @@ public final class BundleWriter {
                 if (manifestText.isPresent() && e.getKey().equals("META-INF/MANIFEST.MF")) {
                     continue;
                 }
-                zip.putNextEntry(entry(e.getKey()));
+                zip.putNextEntry(entry(e.getKey(), time));
                 try (InputStream in = Files.newInputStream(e.getValue())) {
                     in.transferTo(zip);
                 }
                 zip.closeEntry();
             }
-            zip.finish();
-            files.put(path, new FileDigest(Files.size(file), HexFormat.of().formatHex(digest.getMessageDigest().digest())));
         }
-        return file;
     }
 
     /** Every regular file below {@code directory}, by its relative path under {@code under} (empty for none). */
@@ -137,9 +155,9 @@ public final class BundleWriter {
         return file;
     }
 
-    private ZipEntry entry(String name) {
+    private static ZipEntry entry(String name, LocalDateTime time) {
         ZipEntry entry = new ZipEntry(name);
-        entry.setTimeLocal(entryTime);
+        entry.setTimeLocal(time);
         return entry;
     }
 
