@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -51,8 +50,6 @@ public final class StoreBackedCallbacks implements Callbacks {
      */
     static final Duration NOTIFY_GRACE = Duration.ofSeconds(30);
     private static final String RECORD_ID = "callback";
-    /** Most index pages one sweep settles; the rest wait for the next sweep. */
-    private static final int MAX_SWEEP_PAGES = 10;
 
     private final Skystate skystate;
     private final StateStore store;
@@ -174,59 +171,7 @@ public final class StoreBackedCallbacks implements Callbacks {
      * (a few pages at most). Returns how many callbacks it settled.
      */
     public int sweep() {
-        int handled = 0;
-        for (int round = 0; round < MAX_SWEEP_PAGES; round++) {
-            List<PendingIndex.Due> due = pending.due(clock.millis());
-            for (PendingIndex.Due entry : due) {
-                handled += settle(entry) ? 1 : 0;
-            }
-            if (due.isEmpty()) {
-                break;
-            }
-        }
-        return handled;
-    }
-
-    /** Settles one due entry: time the callback out, notify, or move the entry to when it is next due. */
-    private boolean settle(PendingIndex.Due entry) {
-        Optional<Loaded> loaded = load(entry.callbackId());
-        if (loaded.isEmpty()) {
-            pending.remove(entry.entry());
-            return true;
-        }
-        Loaded current = loaded.get();
-        CallbackRecord record = current.record();
-        long now = clock.millis();
-        if (record.overdue(now)) {
-            timeOut(current);
-            pending.remove(entry.entry());
-            return true;
-        }
-        if (record.status() == CallbackStatus.PENDING) {
-            reindex(current, entry.entry(), record.deadline()); // heartbeats moved the deadline
-            return false;
-        }
-        if (!record.notified() && record.resolvedAt() != null && now - record.resolvedAt() < NOTIFY_GRACE.toMillis()) {
-            reindex(current, entry.entry(), record.resolvedAt() + NOTIFY_GRACE.toMillis());
-            return false; // the resolver is still sending; the sweep covers a resolver that crashed
-        }
-        notifyResolution(current.id(), current);
-        pending.remove(entry.entry());
-        return true;
-    }
-
-    /** Moves a callback's index entry to {@code due}; a concurrent change of the record leaves it to the next sweep. */
-    private void reindex(Loaded loaded, String oldEntry, long due) {
-        String entry = pending.add(loaded.id(), due, retainUntil(loaded.record().expiresAt()));
-        try {
-            write(loaded.id(), loaded.record().indexedAs(entry), PutOptions.ifVersion(loaded.entry().version()));
-        } catch (VersionConflictException raced) {
-            pending.remove(entry);
-            return;
-        }
-        if (!entry.equals(oldEntry)) {
-            pending.remove(oldEntry);
-        }
+        return new CallbackSweep(this, pending, clock).run();
     }
 
     /**
@@ -276,7 +221,7 @@ public final class StoreBackedCallbacks implements Callbacks {
         }
     }
 
-    private Loaded timeOut(Loaded loaded) {
+    Loaded timeOut(Loaded loaded) {
         CallbackRecord timedOut = loaded.record().resolve(CallbackStatus.TIMED_OUT, null, CallbackOutcome.TIMEOUT_ERROR,
                 "no completion before the deadline", clock.millis());
         try {
@@ -289,7 +234,7 @@ public final class StoreBackedCallbacks implements Callbacks {
         return fresh;
     }
 
-    private void notifyResolution(String id, Loaded loaded) {
+    void notifyResolution(String id, Loaded loaded) {
         CallbackRecord record = loaded.record();
         if (!record.status().resolved() || record.notified()) {
             return;
@@ -307,12 +252,12 @@ public final class StoreBackedCallbacks implements Callbacks {
         pending.remove(record.pendingIndex());
     }
 
-    private void write(String id, CallbackRecord record, PutOptions condition) {
+    void write(String id, CallbackRecord record, PutOptions condition) {
         PutOptions options = new PutOptions(condition.condition(), Optional.of(retainUntil(record.expiresAt())));
         store.put(recordKey(id), StateValue.json(codec.encode(record)), options);
     }
 
-    private Optional<Loaded> load(String id) {
+    Optional<Loaded> load(String id) {
         return store.get(recordKey(id))
                 .map(entry -> new Loaded(id, entry, codec.decode(entry.value().bytes(), CallbackRecord.class)));
     }
@@ -328,10 +273,10 @@ public final class StoreBackedCallbacks implements Callbacks {
         return new Key(id, RECORD_ID);
     }
 
-    private static Instant retainUntil(long expiresAt) {
+    static Instant retainUntil(long expiresAt) {
         return Instant.ofEpochMilli(expiresAt).plus(RETENTION);
     }
 
-    private record Loaded(String id, StateEntry entry, CallbackRecord record) {
+    record Loaded(String id, StateEntry entry, CallbackRecord record) {
     }
 }
