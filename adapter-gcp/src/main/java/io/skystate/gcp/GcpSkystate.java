@@ -27,7 +27,7 @@ import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.session.SealedSessions;
 import io.skystate.core.state.WriteGuard;
 import io.skystate.gcp.internal.GcpClients;
-import io.skystate.gcp.internal.Lazy;
+import io.skystate.core.util.Lazy;
 import io.skystate.gcp.internal.Sweeper;
 import io.skystate.gcp.internal.firestore.FirestoreStateStore;
 import io.skystate.gcp.internal.firestore.StoreLayout;

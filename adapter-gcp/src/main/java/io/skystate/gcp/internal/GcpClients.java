@@ -1,5 +1,6 @@
 package io.skystate.gcp.internal;
 
+import io.skystate.core.util.Lazy;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;

@@ -1,5 +1,6 @@
 package io.skystate.gcp.internal;
 
+import io.skystate.core.util.Lazy;
 import io.skystate.core.callback.StoreBackedCallbacks;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
