@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,13 +23,14 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * The jars an app runs with on one cloud: its own compile and runtime dependencies with every Skystate adapter left
- * out (the local one a project runs its demo with, say), plus {@code skystate-adapter-<cloud>} at the plugin's
+ * out, directly declared or brought in by another dependency (the local one a project runs its demo with, say), plus {@code skystate-adapter-<cloud>} at the plugin's
  * version, resolved together so Maven's usual version mediation and the project's dependency management apply.
  * So a project switches cloud by packaging, not by editing its dependencies. Each jar gets a unique, stable file
  * name ({@code artifactId-baseVersion[-classifier].jar}, the groupId put in front where two would clash); a reactor
@@ -37,6 +39,8 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 final class CloudClasspath {
     static final String GROUP = "io.skystate";
     static final String ADAPTER = "skystate-adapter-";
+    /** Every Skystate adapter, left out wherever the project's dependencies bring one in. */
+    static final List<String> ADAPTERS = List.of("local", "aws", "azure", "gcp");
     private static final Set<String> SCOPES = Set.of("compile", "runtime");
 
     private CloudClasspath() {
@@ -52,7 +56,10 @@ final class CloudClasspath {
             String scope = d.getScope() == null ? "compile" : d.getScope();
             boolean adapter = GROUP.equals(d.getGroupId()) && d.getArtifactId().startsWith(ADAPTER);
             if (SCOPES.contains(scope) && !d.isOptional() && !adapter) {
-                dependencies.add(RepositoryUtils.toDependency(d, types));
+                Dependency dependency = RepositoryUtils.toDependency(d, types);
+                Set<Exclusion> exclusions = new HashSet<>(dependency.getExclusions());
+                ADAPTERS.forEach(a -> exclusions.add(new Exclusion(GROUP, ADAPTER + a, "*", "*")));
+                dependencies.add(dependency.setExclusions(exclusions));
             }
         }
         dependencies.add(new Dependency(new DefaultArtifact(GROUP, ADAPTER + cloud, "jar", skystateVersion), "runtime"));

@@ -22,7 +22,7 @@ final class AwsReadme {
                 .append(prefix).append(AwsPackager.FUNCTION).append("` |\n")
                 .append("| `statemachines/*.asl.json` | each workflow compiled to ASL, as the template inlines it |\n")
                 .append("| `manifest.json` | resources, names, settings and file digests, for tools and diffs |\n\n")
-                .append("## Deploy\n\n```bash\ncd \"$(dirname \"$0\")\"   # this directory\n")
+                .append("## Deploy\n\nFrom this directory:\n\n```bash\n")
                 .append("sam deploy --template-file ").append(AwsPackager.TEMPLATE).append(" --stack-name ").append(stack)
                 .append(" \\\n  --resolve-s3 --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset \\\n")
                 .append("  --parameter-overrides ResourcePrefix=").append(prefix).append("\n```\n\n")
