@@ -115,6 +115,17 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("io.skystate.emulators..")
             .as("no production class outside io.skystate.emulators depends on the emulator harness");
 
+    /**
+     * The Maven plugin ({@code io.skystate.maven}) holds no cloud code: it reaches a cloud only through the
+     * {@code DeploymentPackager} its adapter provides, loaded at build time. If this fails, move the cloud-specific
+     * code into that adapter's {@code deploy} package.
+     */
+    public static final ArchRule MAVEN_PLUGIN_DOES_NOT_DEPEND_ON_ADAPTERS = noClasses()
+            .that().resideInAPackage("io.skystate.maven..")
+            .should().dependOnClassesThat().resideInAnyPackage(adapterPackages())
+            .as("maven plugin classes do not depend on any adapter " + ADAPTERS)
+            .because("each cloud packages through its adapter's DeploymentPackager, found with ServiceLoader");
+
     /** Every rule, for {@link ArchitectureTest}. */
     public static final List<ArchRule> ALL = List.of(
             API_DEPENDS_ONLY_ON_JDK,
@@ -125,6 +136,7 @@ public final class ArchitectureRules {
             GCP_WORKFLOWS_RUNNER_IS_STANDALONE,
             EMULATOR_HARNESS_DEPENDS_ONLY_ON_JDK,
             ONLY_TESTS_USE_THE_EMULATOR_HARNESS,
+            MAVEN_PLUGIN_DOES_NOT_DEPEND_ON_ADAPTERS,
             NO_MODULE_REACHES_INTO_ANOTHER_MODULES_INTERNALS);
 
     private ArchitectureRules() {

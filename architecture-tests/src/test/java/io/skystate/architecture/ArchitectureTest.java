@@ -73,7 +73,7 @@ class ArchitectureTest {
     }
 
     static Stream<String> modules() {
-        return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples", "gcpworkflows", "emulators"),
+        return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples", "gcpworkflows", "emulators", "maven"),
                 ArchitectureRules.ADAPTERS.stream());
     }
 
