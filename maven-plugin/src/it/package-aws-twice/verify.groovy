@@ -3,6 +3,7 @@ import groovy.json.JsonSlurper
 
 Path one = basedir.toPath().resolve('target/skystate/aws')
 Path two = basedir.toPath().resolve('target/skystate-again/aws')
+Path cli = basedir.toPath().resolve('target/skystate-cli/aws')
 
 def files = { Path root ->
     def list = []
@@ -13,7 +14,11 @@ def first = files(one)
 assert first == files(two)
 assert first.containsAll(['README.md', 'function.zip', 'manifest.json', 'template.yaml',
                           'statemachines/archive-v2.asl.json', 'statemachines/review-v1.asl.json'])
-first.each { f -> assert Arrays.equals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f))) : "$f differs" }
+assert first == files(cli)
+first.each { f ->
+    assert Arrays.equals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f))) : "$f differs"
+    assert Arrays.equals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(cli.resolve(f))) : "$f differs from the command line's"
+}
 
 def manifest = new JsonSlurper().parse(one.resolve('manifest.json').toFile())
 assert manifest.cloud == 'aws'

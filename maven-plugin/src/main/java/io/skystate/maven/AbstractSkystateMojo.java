@@ -67,6 +67,10 @@ abstract class AbstractSkystateMojo extends AbstractMojo {
     @Parameter(property = "skystate.version")
     protected String skystateVersion;
 
+    /** The app's name, from which resource names are derived. */
+    @Parameter(property = "skystate.appName", defaultValue = "${project.artifactId}")
+    protected String appName;
+
     /** Skips the goal. */
     @Parameter(property = "skystate.skip", defaultValue = "false")
     protected boolean skip;
@@ -91,6 +95,10 @@ abstract class AbstractSkystateMojo extends AbstractMojo {
         } catch (DependencyResolutionException | IOException e) {
             throw new MojoExecutionException("cannot resolve the " + cloud + " class path (" + CloudClasspath.ADAPTER
                     + cloud + " " + version + " and the project's dependencies): " + e.getMessage(), e);
+        }
+        if (!java.nio.file.Files.isDirectory(classes()) && !"pom".equals(project.getPackaging())) {
+            getLog().warn("no compiled classes in " + classes() + ": run the goal after compile (mvn compile "
+                    + "skystate:package, or bind it in the pom)");
         }
         List<URL> urls = new ArrayList<>();
         try {

@@ -35,10 +35,6 @@ public class PackageMojo extends AbstractSkystateMojo {
     @Parameter(property = "skystate.outputDirectory", defaultValue = "${project.build.directory}/skystate")
     protected File outputDirectory;
 
-    /** The app's name, from which resource names are derived. */
-    @Parameter(property = "skystate.appName", defaultValue = "${project.artifactId}")
-    protected String appName;
-
     /**
      * The prefix of every resource name, used as given; by default one derived from {@code appName}, short enough
      * for every name to fit the cloud's limits.

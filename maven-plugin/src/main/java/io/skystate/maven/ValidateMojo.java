@@ -44,6 +44,6 @@ public class ValidateMojo extends AbstractSkystateMojo {
             throw new MojoFailureException("Workflow definitions cannot run on the clouds this project targets "
                     + clouds + ":\n  " + String.join("\n  ", problems));
         }
-        getLog().info("skystate: " + workflowCount + " workflow definition(s) valid on " + clouds);
+        getLog().info("skystate: " + workflowCount + " workflow definition(s) of " + appName + " valid on " + clouds);
     }
 }
