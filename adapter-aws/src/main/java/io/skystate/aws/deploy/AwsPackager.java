@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * Packages a Skystate app for AWS: {@value #CODE} (the app's classes at the root and its libraries, the AWS adapter
  * included, under {@code lib/}, the layout Lambda's Java runtime loads), {@value #TEMPLATE} (a {@link SamTemplate}:
  * a DynamoDB table per store, the adapter's own tables, an SQS queue per queue plus the task queue, a state machine
- * per workflow, the KMS key and the worker function), one {@code statemachines/<name>-v<version>.asl.json} per
+ * per workflow, the KMS key, the worker function and the HTTP function whose Function URL serves callback URLs), one {@code statemachines/<name>-v<version>.asl.json} per
  * workflow (the ASL the template inlines; the task queue URL is the {@code ${TaskQueueUrl}} substitution), a
  * README of the SAM CLI commands and the manifest. Every name is {@code <prefix><name>} as the adapter derives it at
  * run time; the prefix defaults to one derived from the app's name, short enough for every name to fit AWS's limits
@@ -40,6 +40,7 @@ public final class AwsPackager implements DeploymentPackager {
     static final String CODE = "function.zip";
     static final String TEMPLATE = "template.yaml";
     static final String FUNCTION = "worker";
+    static final String HTTP_FUNCTION = "http";
     /** Stores the adapter keeps besides the engine's: callbacks, stored key rings, handler-endpoint nonces. */
     static final List<String> ADAPTER_STORES = List.of("skystate-callbacks", "skystate-keys", "skystate-nonces");
     static final int STATE_MACHINE_LIMIT = 80;
@@ -89,6 +90,7 @@ public final class AwsPackager implements DeploymentPackager {
                 .queues(List.copyOf(app.queues()))
                 .handlers(List.copyOf(app.handlers()))
                 .functionName(FUNCTION)
+                .callbackUrls(true)
                 .codeUri(CODE);
         asl.forEach(template::workflow);
         SamTemplate sam = template.build();
@@ -106,11 +108,15 @@ public final class AwsPackager implements DeploymentPackager {
                 .forEach(queue -> limits.merge(queue, QUEUE_LIMIT, Math::min));
         app.workflows().forEach(w -> limits.merge(stateMachine(w), STATE_MACHINE_LIMIT, Math::min));
         limits.merge(FUNCTION, FUNCTION_LIMIT, Math::min);
+        limits.merge(HTTP_FUNCTION, FUNCTION_LIMIT, Math::min);
         return limits;
     }
 
     private static String kind(String name) {
-        return name.equals(FUNCTION) ? "Lambda function" : name.matches(".*-v[0-9]+") ? "state machine" : "table or queue";
+        if (name.equals(FUNCTION) || name.equals(HTTP_FUNCTION)) {
+            return "Lambda function";
+        }
+        return name.matches(".*-v[0-9]+") ? "state machine" : "table or queue";
     }
 
     static String stateMachine(WorkflowDefinition definition) {
@@ -139,13 +145,15 @@ public final class AwsPackager implements DeploymentPackager {
             manifest.resource(resource.path("Type").asText(), name, "logical id " + id);
         }
         app.handlers().forEach(h -> manifest.handler(h, prefix + FUNCTION));
+        manifest.resource("AWS::Lambda::Url", prefix + HTTP_FUNCTION + " (Function URL)",
+                "logical id SkystateHttpFunctionUrl, made by SAM");
         app.workflows().forEach(w -> manifest.workflow(w.name(), w.version(), prefix + stateMachine(w), aslFile(w)));
         manifest.setting("SKYSTATE_PREFIX", Optional.of(prefix), "resource-name prefix (the ResourcePrefix parameter)");
         manifest.setting("SKYSTATE_TASK_QUEUE_URL", Optional.of("<set by the template>"), "workflow task queue");
         manifest.setting("SKYSTATE_KMS_KEY_ID", Optional.of("<set by the template>"), "KMS key wrapping stored key rings");
         manifest.setting("SKYSTATE_HANDLERS", Optional.of(String.join(",", app.handlers())), "handlers the function serves");
-        manifest.setting("SKYSTATE_HTTP_BASE_URL", Optional.empty(),
-                "public base URL of callback URLs and handler endpoints (a Function URL running FunctionUrlHandler); unset: no callback URLs");
+        manifest.setting("SKYSTATE_HTTP_BASE_URL", Optional.of("<set by the template: the URL of " + prefix
+                + HTTP_FUNCTION + ">"), "public base URL of callback URLs (the HTTP function's Function URL)");
         manifest.setting("SKYSTATE_HANDLER_ENDPOINTS", Optional.of("false"), "serve handlers over HTTP (signed requests only)");
         manifest.setting("AWS_REGION", Optional.of("<set by Lambda>"), "the region of every client");
     }

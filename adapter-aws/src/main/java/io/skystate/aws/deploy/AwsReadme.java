@@ -19,7 +19,8 @@ final class AwsReadme {
                 .append("| file | what it is |\n|---|---|\n")
                 .append("| `").append(AwsPackager.CODE).append("` | the Lambda code: the app's classes, `lib/` with every jar it runs with (the AWS adapter included) |\n")
                 .append("| `").append(AwsPackager.TEMPLATE).append("` | the SAM template: tables, queues, state machines, KMS key, worker function `")
-                .append(prefix).append(AwsPackager.FUNCTION).append("` |\n")
+                .append(prefix).append(AwsPackager.FUNCTION).append("`, HTTP function `").append(prefix)
+                .append(AwsPackager.HTTP_FUNCTION).append("` (callback URLs, public Function URL) |\n")
                 .append("| `statemachines/*.asl.json` | each workflow compiled to ASL, as the template inlines it |\n")
                 .append("| `manifest.json` | resources, names, settings and file digests, for tools and diffs |\n\n")
                 .append("## Deploy\n\nFrom this directory:\n\n```bash\n")
@@ -37,8 +38,10 @@ final class AwsReadme {
                         .append(" \\\n    --query \"Stacks[0].Outputs[?OutputKey=='").append(output)
                         .append("'].OutputValue\" --output text)\"   # ").append(w.name()).append(" v").append(w.version()).append('\n');
             }
-            s.append("```\n\nA step waiting for a callback is completed by its callback URL (when `SKYSTATE_HTTP_BASE_URL` is set)\n")
-                    .append("or with `aws stepfunctions send-task-success --task-token <token> --task-output '<json>'`.\n\n");
+            s.append("```\n\nA step waiting for a callback is completed by a POST to its callback URL (served by `")
+                    .append(prefix).append(AwsPackager.HTTP_FUNCTION).append("`, output `SkystateHttpFunctionUrl`;\n")
+                    .append("body `{\"outcome\":\"success\",\"result\":{...}}`) or with\n")
+                    .append("`aws stepfunctions send-task-success --task-token <token> --task-output '<json>'`.\n\n");
         }
         s.append("## Remove\n\n```bash\nsam delete --stack-name ").append(stack).append(" --no-prompts\n```\n");
         return s.toString();

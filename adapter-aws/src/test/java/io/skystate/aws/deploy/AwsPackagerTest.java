@@ -71,6 +71,12 @@ class AwsPackagerTest {
                 .isEqualTo("function.zip");
         assertThat(t.path("Resources").has("StoreSkystateCallbacks")).isTrue();
         assertThat(t.path("Resources").has("StoreSkystateKeys")).isTrue();
+        JsonNode http = t.path("Resources").path("SkystateHttpFunction").path("Properties");
+        assertThat(http.path("Handler").asText()).isEqualTo(SamTemplate.HTTP_HANDLER);
+        assertThat(http.path("FunctionUrlConfig").path("AuthType").asText()).isEqualTo("NONE");
+        assertThat(t.path("Resources").path("SkystateFunction").path("Properties").path("Environment").path("Variables")
+                .path("SKYSTATE_HTTP_BASE_URL").path("Fn::GetAtt").toString())
+                .isEqualTo("[\"SkystateHttpFunctionUrl\",\"FunctionUrl\"]");
         JsonNode asl = JsonMapper.builder().build().readTree(bundle.resolve("statemachines/order-saga-v1.asl.json").toFile());
         assertThat(t.path("Resources").path("WorkflowOrderSagaV1StateMachine").path("Properties").path("Definition"))
                 .isEqualTo(asl);

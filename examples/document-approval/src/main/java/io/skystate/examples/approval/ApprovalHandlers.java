@@ -39,8 +39,11 @@ public final class ApprovalHandlers {
     public record ApprovalRequest(String token, String url, Document input) {
     }
 
-    /** The record the approver's tools read: whom to ask, and where to answer. */
-    public record PendingApproval(String documentId, String title, String approver, String callbackUrl) {
+    /**
+     * The record the approver's tools read: whom to ask, and how to answer: a POST to {@code callbackUrl}, or the
+     * cloud's own call with {@code token} (such as {@code aws stepfunctions send-task-success --task-token}).
+     */
+    public record PendingApproval(String documentId, String title, String approver, String callbackUrl, String token) {
     }
 
     public void registerAll(Skystate skystate) {
@@ -56,7 +59,8 @@ public final class ApprovalHandlers {
 
     private Map<String, Object> ask(ApprovalRequest request) {
         Document d = request.input();
-        approvals.putJson(Key.of("pending", d.id()), new PendingApproval(d.id(), d.title(), d.approver(), request.url()),
+        approvals.putJson(Key.of("pending", d.id()), new PendingApproval(d.id(), d.title(), d.approver(), request.url(),
+                        request.token()),
                 PutOptions.always());
         requests.send(Message.of(d.id(), Map.of("approver", d.approver())));
         return Map.of("asked", d.approver());
