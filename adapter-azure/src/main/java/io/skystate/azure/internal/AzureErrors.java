@@ -37,7 +37,7 @@ public final class AzureErrors {
         }
         int status = status(e);
         String detail = what + ": " + firstLine(e.getMessage());
-        if (status == 429 || (status == 503 && isServerBusy(e))) {
+        if (status == 429 || (status == 503 && !(e instanceof CosmosException) && isServerBusy(e))) {
             return new ThrottledException(PROVIDER, what + " was throttled and the SDK's retries ran out: "
                     + firstLine(e.getMessage()), e);
         }
@@ -54,7 +54,7 @@ public final class AzureErrors {
     /** Storage answers 503 ServerBusy when an account or partition is over its scalability targets: throttling. */
     private static boolean isServerBusy(RuntimeException e) {
         String message = String.valueOf(e.getMessage());
-        return message.contains("ServerBusy") || message.contains("OperationTimedOut") || e instanceof CosmosException;
+        return message.contains("ServerBusy") || message.contains("OperationTimedOut");
     }
 
     private static String firstLine(String message) {

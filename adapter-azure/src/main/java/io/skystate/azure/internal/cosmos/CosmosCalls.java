@@ -10,10 +10,13 @@ import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skystate.api.TransientException;
 import io.skystate.api.state.Key;
 import io.skystate.azure.internal.AzureErrors;
 import io.skystate.azure.internal.Conditions;
 import io.skystate.azure.internal.OrderedListing;
+import io.skystate.core.retry.Retrier;
+import io.skystate.core.retry.RetryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,8 @@ import java.util.List;
  */
 final class CosmosCalls {
     private static final CosmosItemRequestOptions NO_CONTENT = new CosmosItemRequestOptions().setContentResponseOnWriteEnabled(false);
+
+    private static final Retrier RETRIER = new Retrier(RetryPolicy.providerDefault(), e -> e instanceof TransientException);
 
     private final CosmosContainer container;
     private final Clock clock;
@@ -38,8 +43,12 @@ final class CosmosCalls {
         return container;
     }
 
-    /** The item stored under {@code key}, expired or not; null if there is none. */
+    /** The item stored under {@code key}, expired or not; null if there is none. Transient failures are retried. */
     ObjectNode read(Key key) {
+        return RETRIER.call(() -> readOnce(key));
+    }
+
+    private ObjectNode readOnce(Key key) {
         try {
             return container.readItem(CosmosItems.id(key.id()), new PartitionKey(CosmosItems.partitionKey(key.group())),
                     ObjectNode.class).getItem();
@@ -53,8 +62,16 @@ final class CosmosCalls {
         }
     }
 
-    /** Sends one write; returns the new ETag, or null when it lost a race (404, 409 or 412). */
+    /**
+     * Sends one write, retrying transient failures (the SDK does not retry a 503 on writes) with core's provider
+     * policy; returns the new ETag, or null when it lost a race (404, 409 or 412), which is also how a retry of a write
+     * that had in fact landed ends: the caller recognises its own write by the item's nonce.
+     */
     String write(Key key, Conditions.Action action, ObjectNode item, String etag) {
+        return RETRIER.call(() -> writeOnce(key, action, item, etag));
+    }
+
+    private String writeOnce(Key key, Conditions.Action action, ObjectNode item, String etag) {
         PartitionKey pk = new PartitionKey(CosmosItems.partitionKey(key.group()));
         CosmosItemRequestOptions ifMatch = new CosmosItemRequestOptions().setContentResponseOnWriteEnabled(false)
                 .setIfMatchETag(etag);

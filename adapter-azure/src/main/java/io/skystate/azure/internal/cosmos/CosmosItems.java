@@ -22,12 +22,14 @@ import java.util.Optional;
  * full {@link OrderedKeyEncoding}s of group and id; {@code t} content type; {@code j} the JSON text or {@code b} the
  * Base64 bytes (a string, so numbers keep their precision); {@code x} the exact expiry in epoch millis and
  * {@code ttl} Cosmos DB's per-item TTL in seconds since the write, at least 1 (the container's default TTL is -1: on,
- * no default). The version a caller sees is {@code <x>:<_etag>}: the ETag guards conditional writes and the expiry
+ * no default); {@code w} a random token of the write that produced the item. The version a caller sees is {@code <x>:<_etag>}: the ETag guards conditional writes and the expiry
  * in it lets an if-version write on an expired item fail without a read. Stateless.
  */
 final class CosmosItems {
     static final int ID_LENGTH = 255;
     static final String PARTITION_KEY_PATH = "/pk";
+    /** A random token per write: after an ambiguous failure, finding it in the item proves the write landed. */
+    static final String NONCE = "w";
 
     private CosmosItems() {
     }
@@ -40,8 +42,9 @@ final class CosmosItems {
         return BoundedKey.of(group, ID_LENGTH);
     }
 
-    static ObjectNode item(Key key, StateValue value, Optional<Instant> expiresAt, long now) {
+    static ObjectNode item(Key key, StateValue value, Optional<Instant> expiresAt, long now, String nonce) {
         ObjectNode item = keys(key);
+        item.put(NONCE, nonce);
         item.put("t", value.type().ordinal());
         if (value.type() == ContentType.JSON) {
             item.put("j", value.asString());
@@ -63,6 +66,11 @@ final class CosmosItems {
         item.put("x", 0L);
         item.put("ttl", 1);
         return item;
+    }
+
+    /** Whether {@code item} is what the write with {@code nonce} produced. */
+    static boolean writtenBy(ObjectNode item, String nonce) {
+        return item != null && nonce.equals(item.path(NONCE).asText(null));
     }
 
     static Version version(ObjectNode item, String etag) {

@@ -17,6 +17,7 @@ import io.skystate.api.state.Version;
 import io.skystate.azure.internal.AzureErrors;
 import io.skystate.azure.internal.Conditions;
 import io.skystate.azure.internal.OrderedListing;
+import io.skystate.core.crypto.Keys;
 import io.skystate.core.state.WriteGuard;
 import java.time.Clock;
 import java.util.Collection;
@@ -29,7 +30,9 @@ import java.util.Optional;
  * (session consistency gives read-your-writes through this client); an if-absent put is a create (409 if present),
  * and when the item there has expired but not yet been deleted by Cosmos DB it is replaced under its {@code _etag};
  * an if-version put is a replace with {@code If-Match} on the ETag inside the version, refused at once when the
- * version says the record has expired; deletes read first to report whether a visible record went. Transactions:
+ * version says the record has expired; deletes read first to report whether a visible record went. Transient
+ * failures are retried ({@link CosmosCalls}); each write carries a nonce, so a retried write that had landed before
+ * its answer was lost is recognised as this write's own instead of as a conflict. Transactions:
  * {@link CosmosTransactions}; listing: an {@code ORDER BY c.id} query per page through {@link OrderedListing}.
  * Thread-safe.
  */
@@ -76,7 +79,8 @@ public final class CosmosStateStore implements StateStore {
     public Version put(Key key, StateValue value, PutOptions options) {
         guard.checkPut(key, value);
         long now = clock.millis();
-        ObjectNode item = CosmosItems.item(key, value, options.expiresAt(), now);
+        String nonce = Keys.randomId();
+        ObjectNode item = CosmosItems.item(key, value, options.expiresAt(), now, nonce);
         Long expiresAt = options.expiresAt().map(java.time.Instant::toEpochMilli).orElse(null);
         Condition condition = options.condition();
         switch (condition.kind()) {
@@ -90,7 +94,7 @@ public final class CosmosStateStore implements StateStore {
                 }
                 String newEtag = calls.write(key, Conditions.Action.REPLACE_IF_MATCH, item, etag);
                 if (newEtag == null) {
-                    throw Conditions.failed(key, condition, null);
+                    return ownWrite(key, nonce).orElseThrow(() -> Conditions.failed(key, condition, null));
                 }
                 return written(expiresAt, newEtag, key);
             }
@@ -101,6 +105,9 @@ public final class CosmosStateStore implements StateStore {
                         return written(expiresAt, etag, key);
                     }
                     ObjectNode there = calls.read(key);
+                    if (CosmosItems.writtenBy(there, nonce)) {
+                        return CosmosItems.version(there, there.path("_etag").asText());
+                    }
                     if (there != null) {
                         Conditions.Current current = CosmosItems.current(there, clock.millis());
                         Conditions.put(key, condition, current);
@@ -123,8 +130,8 @@ public final class CosmosStateStore implements StateStore {
             if (action != Conditions.Action.DELETE_IF_MATCH) {
                 return false;
             }
-            if (calls.write(key, action, null, current.etag()) != null) {
-                return current.visible();
+            if (calls.write(key, action, null, current.etag()) != null || calls.read(key) == null) {
+                return current.visible(); // deleted (a retried delete that had landed answers 404)
             }
         }
         throw races("delete " + key);
@@ -148,6 +155,13 @@ public final class CosmosStateStore implements StateStore {
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         return type.isInstance(calls.container()) ? Optional.of(type.cast(calls.container())) : Optional.empty();
+    }
+
+    /** The version of {@code key} if its item is the one the write with {@code nonce} produced. */
+    private Optional<Version> ownWrite(Key key, String nonce) {
+        ObjectNode there = calls.read(key);
+        return CosmosItems.writtenBy(there, nonce)
+                ? Optional.of(CosmosItems.version(there, there.path("_etag").asText())) : Optional.empty();
     }
 
     private static Version written(Long expiresAt, String etag, Key key) {

@@ -89,7 +89,7 @@ final class CosmosTransactions {
         String id = CosmosItems.id(key.id());
         try {
             if (op instanceof TransactionOperation.Put put) {
-                ObjectNode item = CosmosItems.item(key, put.value(), put.options().expiresAt(), now);
+                ObjectNode item = CosmosItems.item(key, put.value(), put.options().expiresAt(), now, io.skystate.core.crypto.Keys.randomId());
                 switch (Conditions.put(key, put.options().condition(), current)) {
                     case CREATE -> batch.createItemOperation(item);
                     case UPSERT -> batch.upsertItemOperation(item);

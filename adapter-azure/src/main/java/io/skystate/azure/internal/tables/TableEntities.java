@@ -78,6 +78,11 @@ final class TableEntities {
         return entity.addProperty(ETAG, etag);
     }
 
+    /** Whether {@code entity} is what the write of {@code version} produced. */
+    static boolean writtenBy(TableEntity entity, String version) {
+        return entity != null && version.equals(version(entity));
+    }
+
     static Conditions.Current current(TableEntity entity, long now) {
         return entity == null ? null : new Conditions.Current(entity.getETag(), version(entity), !expired(entity, now));
     }

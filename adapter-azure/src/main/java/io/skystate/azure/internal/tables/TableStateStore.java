@@ -32,7 +32,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * write reads the entity, evaluates the portable condition with expired-is-absent ({@link Conditions}), and writes
  * with {@code If-Match} on the ETag it read, re-reading when another writer got in between. (The ETag itself cannot
  * be the version: an entity-group transaction has no read-only check, and proving an entity unchanged inside one
- * changes its ETag.) Transactions: {@link TableTransactions}; listing: {@link OrderedListing} over RowKey ranges;
+ * changes its ETag.) The version is also the write's nonce: when the SDK retried a write that had in fact landed
+ * (its answer lost to a 503 or a dropped connection) and the retry answers 409 or 412, the re-read recognises the
+ * write as this one's own instead of reporting a conflict. Transactions: {@link TableTransactions}; listing: {@link OrderedListing} over RowKey ranges;
  * expired entities are invisible on every read and deleted by {@link #sweepExpired()}. Thread-safe.
  */
 public final class TableStateStore implements StateStore {
@@ -92,6 +94,9 @@ public final class TableStateStore implements StateStore {
         }
         for (int race = 0; race < MAX_RACES; race++) {
             TableEntity existing = condition.kind() == Condition.Kind.IF_ABSENT ? null : reads.read(key);
+            if (TableEntities.writtenBy(existing, version)) {
+                return new Version(version); // a retry of this write had landed: it was ours
+            }
             if (condition.kind() == Condition.Kind.IF_ABSENT || existing != null) {
                 Conditions.Current current = TableEntities.current(existing, clock.millis());
                 Conditions.Action action = Conditions.put(key, condition, current);
@@ -102,6 +107,9 @@ public final class TableStateStore implements StateStore {
                 if (action == Conditions.Action.CREATE) {
                     // Something is there: decide on what it is (an expired entity is replaced under its ETag).
                     TableEntity there = reads.read(key);
+                    if (TableEntities.writtenBy(there, version)) {
+                        return new Version(version);
+                    }
                     if (there != null) {
                         Conditions.Current found = TableEntities.current(there, clock.millis());
                         Conditions.put(key, condition, found);
