@@ -22,7 +22,10 @@ import io.skystate.aws.internal.SqsMessageQueue;
 import io.skystate.aws.internal.sfn.StepFunctionsEngine;
 import io.skystate.core.callback.StoreBackedCallbacks;
 import io.skystate.core.crypto.StoredKeyRings;
+import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.handler.ReplayGuard;
+import io.skystate.core.handler.RequestSigning;
 import io.skystate.core.idempotency.StoreBackedIdempotency;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.session.SealedSessions;
@@ -53,7 +56,10 @@ public final class AwsSkystate implements Skystate {
     private final AwsSkystateBuilder options;
     private final ConcurrentMap<String, StateStore> stores = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
+    private final Lazy<KeyRing> callbackKeys;
     private final Lazy<StoreBackedCallbacks> callbacks;
+    private final Lazy<RequestSigning> signing;
+    private final Lazy<ReplayGuard> replays;
     private final HandlerRegistry handlers;
     private final StoreBackedIdempotency idempotency;
     private final Lazy<SealedSessions> sessions;
@@ -75,16 +81,22 @@ public final class AwsSkystate implements Skystate {
             return scheduler;
         });
         Lazy<ScheduledExecutorService> startSweeper = sweeper;
+        this.callbackKeys = new Lazy<>(() -> b.callbackKeys != null ? b.callbackKeys
+                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "callbacks"));
+        Lazy<KeyRing> ring = callbackKeys;
         this.callbacks = new Lazy<>(() -> {
-            KeyRing keys = b.callbackKeys != null ? b.callbackKeys
-                    : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "callbacks");
+            KeyRing keys = ring.get();
             StoreBackedCallbacks created = new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE), codec, keys, b.clock,
                     token -> url("callbacks/" + token));
             startSweeper.get();
             return created;
         });
+        this.signing = new Lazy<>(() -> new RequestSigning(ring.get(), b.clock, PROVIDER));
+        this.replays = new Lazy<>(() -> new ReplayGuard(stateStore("skystate-nonces"), PROVIDER));
+        Lazy<RequestSigning> signer = signing;
         this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this,
-                name -> Optional.ofNullable(b.httpBaseUrl).map(base -> url("handlers/" + name)));
+                name -> Optional.ofNullable(b.httpBaseUrl).filter(base -> b.handlerEndpoints)
+                        .map(base -> url("handlers/" + name)), signer::get);
         this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
         this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
                 : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "sessions"), codec, b.clock, PROVIDER));
@@ -92,7 +104,9 @@ public final class AwsSkystate implements Skystate {
                 Capability.DURABLE_WORKFLOWS);
         if (b.httpBaseUrl != null) {
             features.add(Capability.CALLBACK_URLS);
-            features.add(Capability.HANDLER_ENDPOINTS);
+            if (b.handlerEndpoints) {
+                features.add(Capability.HANDLER_ENDPOINTS);
+            }
         }
         this.capabilities = new Capabilities(PROVIDER, features, Transaction.MAX_OPERATIONS, StateLimits.MAX_RECORD_BYTES);
         Lazy<StoreBackedCallbacks> callbackService = callbacks;
@@ -141,6 +155,15 @@ public final class AwsSkystate implements Skystate {
     /** The in-process registry, for entry points that dispatch to handlers by name. */
     public HandlerRegistry handlerRegistry() {
         return handlers;
+    }
+
+    /**
+     * The signed handler endpoint protocol, for the Function URL entry point; empty unless handler endpoints were
+     * enabled ({@link AwsSkystateBuilder#handlerEndpoints}).
+     */
+    public Optional<HandlerHttpEndpoint> handlerEndpoint() {
+        return capabilities.has(Capability.HANDLER_ENDPOINTS)
+                ? Optional.of(new HandlerHttpEndpoint(handlers, codec, signing::get, replays::get)) : Optional.empty();
     }
 
     /** The callback implementation, for the Function URL entry point. */

@@ -12,7 +12,8 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Options of an {@link AwsSkystate}. Defaults: the SDK's default region and credentials chain, resource names
  * prefixed {@code skystate-}, tables and queues created on first use, no HTTP endpoints (set {@link #httpBaseUrl}
- * to the Function URL of the deployed {@code FunctionUrlHandler} to get callback URLs and handler endpoints).
+ * to the Function URL of the deployed {@code FunctionUrlHandler} to get callback URLs, and also
+ * {@link #handlerEndpoints} for signed handler endpoints).
  * Not thread-safe.
  */
 public final class AwsSkystateBuilder {
@@ -22,6 +23,7 @@ public final class AwsSkystateBuilder {
     String prefix = "skystate-";
     boolean createResources = true;
     URI httpBaseUrl;
+    boolean handlerEndpoints;
     KeyRing callbackKeys;
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
@@ -62,6 +64,15 @@ public final class AwsSkystateBuilder {
     /** Base URL under which {@code FunctionUrlHandler} serves callbacks and handlers. */
     public AwsSkystateBuilder httpBaseUrl(URI base) {
         this.httpBaseUrl = base;
+        return this;
+    }
+
+    /**
+     * Serve registered handlers over HTTP at {@code <httpBaseUrl>/skystate/handlers/<name>} (off by default: a
+     * Function URL is public). Every request must then be signed ({@code Handlers.endpointRequest}).
+     */
+    public AwsSkystateBuilder handlerEndpoints(boolean enabled) {
+        this.handlerEndpoints = enabled;
         return this;
     }
 

@@ -14,7 +14,10 @@ import io.skystate.api.state.StateStore;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.callback.CallbackHttpEndpoint;
 import io.skystate.core.callback.StoreBackedCallbacks;
+import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.handler.ReplayGuard;
+import io.skystate.core.handler.RequestSigning;
 import io.skystate.core.idempotency.StoreBackedIdempotency;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.session.SealedSessions;
@@ -42,6 +45,7 @@ public final class LocalSkystate implements Skystate {
     public static final String PROVIDER = "local";
     static final String CALLBACK_STORE = "skystate-callbacks";
     static final String WORKFLOW_CALLBACK_STORE = "skystate-workflow-callbacks";
+    static final String NONCE_STORE = "skystate-nonces";
 
     private final Database database;
     private final JacksonCodec codec = new JacksonCodec(PROVIDER);
@@ -74,13 +78,15 @@ public final class LocalSkystate implements Skystate {
                 ? URI.create("skystate-local:workflow-callback/" + token) : http.workflowCallbackUrl(token);
         StoreBackedCallbacks workflowCallbacks = StoreBackedCallbacks.forWorkflows(this,
                 stateStore(WORKFLOW_CALLBACK_STORE), codec, callbackKeys, clock, workflowCallbackUrls);
+        RequestSigning signing = new RequestSigning(callbackKeys, clock, PROVIDER);
         this.handlers = new HandlerRegistry(PROVIDER, codec, clock, () -> this,
-                name -> http == null ? Optional.empty() : Optional.of(http.handlerUrl(name)));
+                name -> http == null ? Optional.empty() : Optional.of(http.handlerUrl(name)), () -> signing);
         this.idempotency = new StoreBackedIdempotency(this, codec, clock);
         this.sessions = new SealedSessions(sessionKeys, codec, clock, PROVIDER);
         if (http != null) {
+            ReplayGuard replays = new ReplayGuard(stateStore(NONCE_STORE), PROVIDER);
             http.start(new CallbackHttpEndpoint(callbacks, codec), new CallbackHttpEndpoint(workflowCallbacks, codec),
-                    handlers);
+                    new HandlerHttpEndpoint(handlers, codec, () -> signing, () -> replays));
         }
         this.housekeeper = new Housekeeper(database, clock, callbacks::sweep, workflowCallbacks::sweep);
         this.engine = new LocalWorkflowEngine(this, database, handlers, workflowCallbacks, codec, clock, workflowCallbackUrls,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skystate.api.Capability;
 import io.skystate.api.InvalidRequestException;
+import io.skystate.api.handler.EndpointRequest;
 import io.skystate.api.handler.HandlerDefinition;
 import io.skystate.api.handler.HandlerFailedException;
 import io.skystate.api.handler.HandlerNotFoundException;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -154,13 +156,48 @@ public class HandlerConformance extends ConformanceSuite {
     public final void handler08_httpEndpoint() {
         requireCapability(Capability.HANDLER_ENDPOINTS);
         String name = registerOrderHandler();
-        URI endpoint = handlers().endpoint(name).orElseThrow(() -> new AssertionError("no endpoint for " + name));
-        HttpPoster.Response response = HttpPoster.postJson(endpoint, "{\"item\":\"pen\",\"quantity\":2}");
+        assertThat(handlers().endpoint(name)).as("endpoint of %s", name).isPresent();
+        HttpPoster.Response response = HttpPoster.post(signed(name, "{\"item\":\"pen\",\"quantity\":2}"));
         assertThat(response.status()).as("response %s", response).isEqualTo(200);
         JsonTree.assertSameJson(response.body().getBytes(StandardCharsets.UTF_8),
                 "{\"text\":\"ordered pen\",\"quantity\":2,\"lines\":[\"pen\",\"\u00fc\ud83d\ude00\"]}");
-        String missing = unique("missing");
-        URI unknown = handlers().endpoint(missing).orElseGet(() -> URI.create(endpoint.toString().replace(name, missing)));
-        assertThat(HttpPoster.postJson(unknown, "{}").status()).isEqualTo(404);
+        assertThat(HttpPoster.post(signed(unique("missing"), "{}")).status()).as("a signed call of an unknown handler")
+                .isEqualTo(404);
+    }
+
+    private EndpointRequest signed(String handler, String json) {
+        return handlers().endpointRequest(handler, json.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> new AssertionError("no endpoint request for " + handler));
+    }
+
+    /**
+     * Handler endpoints accept only signed, fresh, single-use requests, refusing with 401 before the handler runs:
+     * an unsigned POST, a signed request whose body was altered, one whose date header was altered, one sent to
+     * another handler's URL, and a signed request sent a second time. The handler runs exactly once (for the one
+     * valid request).
+     */
+    @ConformanceRule
+    public final void handler09_endpointsRefuseUnsignedTamperedAndReplayedCalls() {
+        requireCapability(Capability.HANDLER_ENDPOINTS);
+        String name = unique("h");
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        handlers().register(HandlerDefinition.ofFunction(name, Order.class, Receipt.class, order -> {
+            runs.incrementAndGet();
+            return receipt(order);
+        }));
+        String other = registerOrderHandler();
+        String json = "{\"item\":\"pen\",\"quantity\":2}";
+        EndpointRequest valid = signed(name, json);
+        assertThat(HttpPoster.post(valid.url(), Map.of(), valid.body()).status()).as("unsigned").isEqualTo(401);
+        assertThat(HttpPoster.post(valid.url(), valid.headers(), "{\"item\":\"gold\",\"quantity\":2}"
+                .getBytes(StandardCharsets.UTF_8)).status()).as("altered body").isEqualTo(401);
+        Map<String, String> olderDate = new java.util.HashMap<>(valid.headers());
+        olderDate.replaceAll((k, v) -> k.equalsIgnoreCase("X-Skystate-Date") ? Long.toString(Long.parseLong(v) - 60) : v);
+        assertThat(HttpPoster.post(valid.url(), olderDate, valid.body()).status()).as("altered date").isEqualTo(401);
+        URI otherUrl = handlers().endpoint(other).orElseThrow();
+        assertThat(HttpPoster.post(otherUrl, valid.headers(), valid.body()).status()).as("another handler").isEqualTo(401);
+        assertThat(HttpPoster.post(valid).status()).as("the valid request").isEqualTo(200);
+        assertThat(HttpPoster.post(valid).status()).as("the valid request replayed").isEqualTo(401);
+        assertThat(runs).as("handler runs").hasValue(1);
     }
 }

@@ -1,11 +1,14 @@
 package io.skystate.conformance;
 
+import io.skystate.api.handler.EndpointRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** POSTs JSON with the JDK client, the way an external party would call a callback URL or handler endpoint. */
 final class HttpPoster {
@@ -19,11 +22,21 @@ final class HttpPoster {
     }
 
     static Response postJson(URI uri, String json) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        return post(uri, Map.of(), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a signed handler endpoint request as it is. */
+    static Response post(EndpointRequest request) {
+        return post(request.url(), request.headers(), request.body());
+    }
+
+    static Response post(URI uri, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());

@@ -154,4 +154,29 @@ public class IdempotencyConformance extends ConformanceSuite {
         assertThat(invoke(name, new Payment("order-6b", 61))).isEqualTo(b);
         assertThat(runs).hasValue(2);
     }
+
+    /** A handler input whose amount keeps the spelling it was given (1.0 and 1.00 are different BigDecimals). */
+    public record Quote(String key, java.math.BigDecimal amount) {
+    }
+
+    /**
+     * Payloads are compared in their RFC 8785 canonical form: the same request spelt {@code 1.0}, {@code 1.00} and
+     * {@code 1e0}, with members in another order, is a duplicate (runs once), not a reused key.
+     */
+    @ConformanceRule
+    public final void idempotency07_payloadsCompareCanonically() {
+        AtomicInteger runs = new AtomicInteger();
+        String name = unique("idem");
+        HandlerDefinition<Quote, Quote> plain = HandlerDefinition.of(name, Quote.class, Quote.class, (quote, context) -> {
+            runs.incrementAndGet();
+            return quote;
+        });
+        IdempotencyOptions options = IdempotencyOptions.defaults().withStore(unique("idem")).withResultTtl(Duration.ofHours(1));
+        skystate().handlers().register(skystate().idempotency().wrap(plain, Quote::key, options));
+        for (String json : List.of("{\"key\":\"q-7\",\"amount\":1.0}", "{\"amount\":1.00,\"key\":\"q-7\"}",
+                "{\"key\":\"q-7\",\"amount\":1e0}")) {
+            skystate().handlers().invokeJson(name, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(runs).as("handler runs for three spellings of one request").hasValue(1);
+    }
 }

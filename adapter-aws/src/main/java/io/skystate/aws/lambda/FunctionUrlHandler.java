@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.aws.AwsSkystate;
 import io.skystate.core.callback.CallbackHttpEndpoint;
-import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.json.JacksonCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +18,10 @@ import java.util.Map;
 /**
  * The HTTP face of a Skystate app on AWS, deployed as a Lambda with a Function URL: {@code POST
  * /skystate/callbacks/<token>} and {@code /skystate/workflow-callbacks/<task token>} speak the callback URL protocol
- * (for {@link io.skystate.api.callback.Callbacks} tokens and workflow step tokens) and {@code POST /skystate/handlers/<name>} invokes a
- * handler (JSON in, JSON out; 400 bad input, 404 unknown handler, 500 handler failure). It reads Function URL
+ * (for {@link io.skystate.api.callback.Callbacks} tokens and workflow step tokens); {@code POST
+ * /skystate/handlers/<name>} invokes a handler (JSON in, JSON out; 401 unsigned or replayed, 400 bad input, 404
+ * unknown handler, 500 handler failure) only when handler endpoints are enabled, and answers 404 otherwise: a
+ * Function URL is public, and a signed request is the only credential it accepts. It reads Function URL
  * (payload format 2.0) events and writes their responses. Without constructor arguments it uses
  * {@link LambdaRuntime}'s instance, configured from the environment.
  */
@@ -55,8 +56,8 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
             reply = new CallbackHttpEndpoint(skystate.callbackService(), codec).handle(tail(path, CALLBACKS), body);
         } else if (path.startsWith(WORKFLOW_CALLBACKS)) {
             reply = CallbackHttpEndpoint.forWorkflows(skystate.workflows(), codec).handle(tail(path, WORKFLOW_CALLBACKS), body);
-        } else if (path.startsWith(HANDLERS)) {
-            reply = new HandlerHttpEndpoint(skystate.handlers(), codec).handle(tail(path, HANDLERS), body);
+        } else if (path.startsWith(HANDLERS) && skystate.handlerEndpoint().isPresent()) {
+            reply = skystate.handlerEndpoint().get().handle(tail(path, HANDLERS), headers(event), body);
         } else {
             reply = new CallbackHttpEndpoint.Reply(404, codec.encode(Map.of("error", "NOT_FOUND")));
         }
@@ -66,6 +67,12 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
         response.put("body", new String(reply.body(), StandardCharsets.UTF_8));
         response.put("isBase64Encoded", false);
         codec.mapper().writeValue(output, response);
+    }
+
+    private static Map<String, String> headers(JsonNode event) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        event.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        return headers;
     }
 
     private static String tail(String path, String prefix) {

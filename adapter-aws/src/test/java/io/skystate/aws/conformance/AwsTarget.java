@@ -87,7 +87,7 @@ public final class AwsTarget implements ConformanceTarget {
             builder.endpoint(Moto.get().endpoint()).region("us-east-1")
                     .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         }
-        AwsSkystate skystate = builder.prefix(prefix).httpBaseUrl(functionUrl.baseUrl()).build();
+        AwsSkystate skystate = builder.prefix(prefix).httpBaseUrl(functionUrl.baseUrl()).handlerEndpoints(true).build();
         functionUrl.serve(skystate);
         return skystate;
     }

@@ -39,8 +39,12 @@ public final class FunctionUrlServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
+                Map<String, String> headers = new java.util.HashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                        values.isEmpty() ? "" : values.get(0)));
                 Map<String, Object> event = Map.of(
                         "version", "2.0",
+                        "headers", headers,
                         "rawPath", exchange.getRequestURI().getRawPath(),
                         "body", Base64.getEncoder().encodeToString(body),
                         "isBase64Encoded", true,

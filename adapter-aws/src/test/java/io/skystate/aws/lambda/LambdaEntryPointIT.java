@@ -61,7 +61,8 @@ class LambdaEntryPointIT {
                 "AWS_REGION", "us-east-1",
                 "SKYSTATE_PREFIX", "l" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 "SKYSTATE_CREATE_RESOURCES", "true",
-                "SKYSTATE_HTTP_BASE_URL", FUNCTION_URL);
+                "SKYSTATE_HTTP_BASE_URL", FUNCTION_URL,
+                "SKYSTATE_HANDLER_ENDPOINTS", "true");
         skystate = LambdaRuntime.open(env);
     }
 
@@ -168,7 +169,7 @@ class LambdaEntryPointIT {
     @Test
     void functionUrlInvokesAHandler() throws IOException {
         JsonNode response = invoke(new FunctionUrlHandler(skystate),
-                functionUrlEvent("POST", "/skystate/handlers/greet", "{\"name\":\"Linus\"}", false),
+                signedHandlerEvent("greet", "{\"name\":\"Linus\"}", false),
                 new TestLambdaContext("skystate-http", Duration.ofSeconds(30)));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
@@ -181,7 +182,7 @@ class LambdaEntryPointIT {
     void functionUrlDecodesABase64Body() throws IOException {
         String counter = "u-" + UUID.randomUUID();
         JsonNode response = invoke(new FunctionUrlHandler(skystate),
-                functionUrlEvent("POST", "/skystate/handlers/count", "{\"counter\":\"" + counter + "\"}", true),
+                signedHandlerEvent("count", "{\"counter\":\"" + counter + "\"}", true),
                 new TestLambdaContext("skystate-http", Duration.ofSeconds(30)));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
@@ -193,7 +194,7 @@ class LambdaEntryPointIT {
     @Test
     void functionUrlAnswers404ForAnUnknownHandler() throws IOException {
         JsonNode response = invoke(new FunctionUrlHandler(skystate),
-                functionUrlEvent("POST", "/skystate/handlers/nope", "{}", false),
+                signedHandlerEvent("nope", "{}", false),
                 new TestLambdaContext("skystate-http", Duration.ofSeconds(30)));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(404);
@@ -201,9 +202,33 @@ class LambdaEntryPointIT {
     }
 
     @Test
+    void functionUrlRefusesUnsignedAndReplayedHandlerCalls() throws IOException {
+        TestLambdaContext context = new TestLambdaContext("skystate-http", Duration.ofSeconds(30));
+        JsonNode unsigned = invoke(new FunctionUrlHandler(skystate),
+                functionUrlEvent("POST", "/skystate/handlers/greet", "{\"name\":\"Eve\"}", false), context);
+        assertThat(unsigned.path("statusCode").asInt()).isEqualTo(401);
+        String signed = signedHandlerEvent("greet", "{\"name\":\"Linus\"}", false);
+        assertThat(invoke(new FunctionUrlHandler(skystate), signed, context).path("statusCode").asInt()).isEqualTo(200);
+        assertThat(invoke(new FunctionUrlHandler(skystate), signed, context).path("statusCode").asInt())
+                .as("the same signed request again").isEqualTo(401);
+    }
+
+    @Test
+    void handlerEndpointsAreOffUnlessEnabled() throws IOException {
+        Map<String, String> withoutHandlers = new HashMap<>(env);
+        withoutHandlers.remove("SKYSTATE_HANDLER_ENDPOINTS");
+        try (AwsSkystate closed = LambdaRuntime.open(withoutHandlers)) {
+            assertThat(closed.handlers().endpointRequest("greet", "{}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+            JsonNode response = invoke(new FunctionUrlHandler(closed), signedHandlerEvent("greet", "{}", false),
+                    new TestLambdaContext("skystate-http", Duration.ofSeconds(30)));
+            assertThat(response.path("statusCode").asInt()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void functionUrlAnswers500WithTheErrorTypeOfAFailingHandler() throws IOException {
         JsonNode response = invoke(new FunctionUrlHandler(skystate),
-                functionUrlEvent("POST", "/skystate/handlers/reserve", "{\"name\":\"mug\"}", false),
+                signedHandlerEvent("reserve", "{\"name\":\"mug\"}", false),
                 new TestLambdaContext("skystate-http", Duration.ofSeconds(30)));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(500);
@@ -279,7 +304,7 @@ class LambdaEntryPointIT {
     void theNoArgumentFunctionUrlHandlerWorksInAFreshJvm() throws Exception {
         LocalLambdaInvoke.Result result = LocalLambdaInvoke.run(FunctionUrlHandler.class,
                 lambdaEnvironment("skystate-http"),
-                functionUrlEvent("POST", "/skystate/handlers/greet", "{\"name\":\"Barbara\"}", false));
+                signedHandlerEvent("greet", "{\"name\":\"Barbara\"}", false));
 
         assertThat(result.exitCode()).as(result.log()).isZero();
         JsonNode response = JSON.readTree(result.response());
@@ -320,6 +345,15 @@ class LambdaEntryPointIT {
      * {@code curl} call: headers lower-cased, the query string both raw and parsed, the request context with its
      * HTTP description, and the body as text or Base64.
      */
+    /** A Function URL event calling handler {@code name}, signed as {@code Handlers.endpointRequest} signs it. */
+    static String signedHandlerEvent(String name, String body, boolean base64) throws IOException {
+        Map<String, String> headers = skystate.handlers()
+                .endpointRequest(name, body.getBytes(StandardCharsets.UTF_8)).orElseThrow().headers();
+        ObjectNode event = (ObjectNode) JSON.readTree(functionUrlEvent("POST", "/skystate/handlers/" + name, body, base64));
+        headers.forEach(((ObjectNode) event.path("headers"))::put);
+        return event.toString();
+    }
+
     static String functionUrlEvent(String method, String rawPath, String body, boolean base64) {
         URI functionUrl = URI.create(FUNCTION_URL);
         String urlId = functionUrl.getHost().substring(0, functionUrl.getHost().indexOf('.'));

@@ -2,7 +2,6 @@ package io.skystate.local.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.skystate.api.handler.Handlers;
 import io.skystate.core.callback.CallbackHttpEndpoint;
 import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.json.JacksonCodec;
@@ -48,11 +47,12 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /** Wires the services and starts serving. */
     public void start(CallbackHttpEndpoint callbackEndpoint, CallbackHttpEndpoint workflowCallbackEndpoint,
-            Handlers handlerRegistry) {
+            HandlerHttpEndpoint handlerEndpoint) {
         this.callbacks = callbackEndpoint;
-        this.handlers = new HandlerHttpEndpoint(handlerRegistry, codec);
-        server.createContext(CALLBACKS, exchange -> serve(exchange, this::callback));
-        server.createContext(WORKFLOW_CALLBACKS, exchange -> serve(exchange, workflowCallbackEndpoint::handle));
+        this.handlers = handlerEndpoint;
+        server.createContext(CALLBACKS, exchange -> serve(exchange, (tail, headers, body) -> callback(tail, body)));
+        server.createContext(WORKFLOW_CALLBACKS,
+                exchange -> serve(exchange, (tail, headers, body) -> workflowCallbackEndpoint.handle(tail, body)));
         server.createContext(HANDLERS, exchange -> serve(exchange, handlers::handle));
         server.start();
     }
@@ -80,7 +80,7 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private interface Route {
-        CallbackHttpEndpoint.Reply answer(String pathTail, byte[] body);
+        CallbackHttpEndpoint.Reply answer(String pathTail, Map<String, String> headers, byte[] body);
     }
 
     private void serve(HttpExchange exchange, Route route) throws IOException {
@@ -96,7 +96,7 @@ public final class LocalHttpServer implements AutoCloseable {
                 reply = body == null
                         ? new CallbackHttpEndpoint.Reply(413, codec.encode(Map.of("error", "PAYLOAD_TOO_LARGE",
                                 "message", "request bodies are limited to " + MAX_BODY_BYTES + " bytes")))
-                        : route.answer(tail, body);
+                        : route.answer(tail, headers(exchange), body);
             }
             byte[] bytes = reply.body();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -107,6 +107,12 @@ public final class LocalHttpServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.isEmpty() ? "" : values.get(0)));
+        return headers;
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

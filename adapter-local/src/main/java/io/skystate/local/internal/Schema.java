@@ -46,6 +46,14 @@ final class Schema {
           started_at INTEGER NOT NULL, ended_at INTEGER, attempts INTEGER NOT NULL, error TEXT, cause TEXT,
           PRIMARY KEY (run_id, seq))""",
         """
+        CREATE TABLE IF NOT EXISTS local_instances (
+          id TEXT NOT NULL PRIMARY KEY, pid INTEGER NOT NULL, host TEXT NOT NULL, opened_at INTEGER NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS wf_leases (
+          run_id TEXT NOT NULL, frame_id INTEGER NOT NULL, owner TEXT NOT NULL, until INTEGER NOT NULL,
+          PRIMARY KEY (run_id, frame_id))""",
+        "CREATE INDEX IF NOT EXISTS wf_leases_owner ON wf_leases(owner)",
+        """
         CREATE TABLE IF NOT EXISTS wf_compensations (
           run_id TEXT NOT NULL, seq INTEGER NOT NULL, step TEXT NOT NULL, handler TEXT NOT NULL,
           PRIMARY KEY (run_id, seq))""",

@@ -7,6 +7,7 @@ import io.skystate.api.callback.CallbackHandle;
 import io.skystate.api.callback.CallbackOutcome;
 import io.skystate.api.callback.CallbackRequest;
 import io.skystate.api.callback.Callbacks;
+import io.skystate.api.handler.EndpointRequest;
 import io.skystate.api.handler.HandlerDefinition;
 import io.skystate.api.handler.Handlers;
 import io.skystate.api.session.Sessions;
@@ -65,6 +66,9 @@ final class BrokenServiceTargets {
                     return handlers.invoke(name, input, type);
                 }
                 @Override public Optional<URI> endpoint(String name) { return handlers.endpoint(name); }
+                @Override public Optional<EndpointRequest> endpointRequest(String name, byte[] input) {
+                    return handlers.endpointRequest(name, input);
+                }
             };
         }
     });

@@ -25,7 +25,7 @@ public final class SkystateMain {
 
     public static void main(String[] args) throws Exception {
         HandlerRegistry handlers = new HandlerRegistry("bench", new JacksonCodec("bench"), Clock.systemUTC(),
-                () -> null, name -> Optional.empty());
+                () -> null, name -> Optional.empty(), () -> null);
         handlers.register(HandlerDefinition.ofFunction("greet", Greet.class, Greeting.class,
                 g -> new Greeting("hello " + g.name())));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

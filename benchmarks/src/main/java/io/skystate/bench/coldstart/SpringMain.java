@@ -43,7 +43,7 @@ public class SpringMain {
         try (ConfigurableApplicationContext context = app.run(args)) {
             JacksonCodec codec = new JacksonCodec("bench");
             HandlerRegistry handlers = new HandlerRegistry("bench", codec, Clock.systemUTC(), () -> null,
-                    name -> Optional.empty());
+                    name -> Optional.empty(), () -> null);
             new FunctionCatalogBridge(context.getBean(FunctionCatalog.class), codec).bridge(handlers);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             byte[] out = handlers.invokeJson("greet", in.readLine().getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,7 @@
 package io.skystate.core.crypto;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -11,10 +9,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a random 96-bit nonce. The cipher key is derived from the ring key (SHA-256 over a
- * domain label and the key), so the same ring key never serves both as HMAC and AES key.
+ * AES-256-GCM with a random 96-bit nonce. The cipher key is derived from the ring key with {@link Hkdf} (purpose
+ * {@value #PURPOSE}), so the same ring key never serves both as HMAC and AES key.
  */
 public final class Aead {
+    static final String PURPOSE = "skystate session aes-256-gcm";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -53,9 +52,7 @@ public final class Aead {
     }
 
     private static Cipher cipher(int mode, byte[] ringKey, byte[] nonce) throws GeneralSecurityException {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update("skystate-session-aes".getBytes(StandardCharsets.US_ASCII));
-        byte[] aesKey = sha.digest(ringKey);
+        byte[] aesKey = Hkdf.derive(ringKey, PURPOSE, 32);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(aesKey, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         return cipher;

@@ -11,8 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies compact tokens {@code <prefix>.<keyId>.<payload>.<mac>}: the payload is Base64url text, the
- * MAC is HMAC-SHA256 over everything before it under the named key of a {@link KeyRing}. Verification compares in
- * constant time and accepts any key still in the ring. Thread-safe.
+ * MAC is HMAC-SHA256 over everything before it under a key derived with {@link Hkdf} from the named key of a
+ * {@link KeyRing} and the prefix (so each kind of token has its own MAC key). Verification compares in constant time
+ * and accepts any key still in the ring. Thread-safe.
  */
 public final class TokenSigner {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -21,6 +22,7 @@ public final class TokenSigner {
     private final String prefix;
     private final KeyRing keys;
     private final String provider;
+    private final java.util.Map<String, byte[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TokenSigner(String prefix, KeyRing keys, String provider) {
         this.prefix = prefix;
@@ -30,7 +32,7 @@ public final class TokenSigner {
 
     public String sign(byte[] payload) {
         String unsigned = prefix + "." + keys.currentKeyId() + "." + B64.encodeToString(payload);
-        return unsigned + "." + B64.encodeToString(mac(keys.key(keys.currentKeyId()), unsigned));
+        return unsigned + "." + B64.encodeToString(mac(macKey(keys.currentKeyId()), unsigned));
     }
 
     /** The payload of a genuine token; {@link InvalidTokenException} for anything else. */
@@ -42,11 +44,10 @@ public final class TokenSigner {
         if (parts.length != 4 || !parts[0].equals(prefix)) {
             throw invalid("malformed token");
         }
-        byte[] key = keys.key(parts[1]);
-        if (key == null) {
+        if (keys.key(parts[1]) == null) {
             throw invalid("token signed with an unknown key id");
         }
-        byte[] expected = mac(key, parts[0] + "." + parts[1] + "." + parts[2]);
+        byte[] expected = mac(macKey(parts[1]), parts[0] + "." + parts[1] + "." + parts[2]);
         byte[] actual;
         byte[] payload;
         try {
@@ -59,6 +60,10 @@ public final class TokenSigner {
             throw invalid("token signature does not verify");
         }
         return payload;
+    }
+
+    private byte[] macKey(String keyId) {
+        return derived.computeIfAbsent(keyId, id -> Hkdf.derive(keys.key(id), "skystate token " + prefix, 32));
     }
 
     private InvalidTokenException invalid(String why) {

@@ -2,6 +2,7 @@ package io.skystate.core.handler;
 
 import io.skystate.api.InvalidRequestException;
 import io.skystate.api.Skystate;
+import io.skystate.api.handler.EndpointRequest;
 import io.skystate.api.handler.HandlerDefinition;
 import io.skystate.api.handler.HandlerFailedException;
 import io.skystate.api.handler.HandlerNotFoundException;
@@ -33,14 +34,20 @@ public final class HandlerRegistry implements Handlers {
     private final Clock clock;
     private final Supplier<Skystate> skystate;
     private final Function<String, Optional<URI>> endpoints;
+    private final Supplier<RequestSigning> signing;
 
+    /**
+     * {@code endpoints} gives a handler's URL where the provider serves handler endpoints (empty otherwise);
+     * {@code signing} signs requests to them (called only when a request is made).
+     */
     public HandlerRegistry(String provider, JacksonCodec codec, Clock clock, Supplier<Skystate> skystate,
-            Function<String, Optional<URI>> endpoints) {
+            Function<String, Optional<URI>> endpoints, Supplier<RequestSigning> signing) {
         this.provider = provider;
         this.codec = codec;
         this.clock = clock;
         this.skystate = skystate;
         this.endpoints = endpoints;
+        this.signing = signing;
     }
 
     @Override
@@ -84,6 +91,12 @@ public final class HandlerRegistry implements Handlers {
     @Override
     public Optional<URI> endpoint(String name) {
         return handlers.containsKey(name) ? endpoints.apply(name) : Optional.empty();
+    }
+
+    @Override
+    public Optional<EndpointRequest> endpointRequest(String name, byte[] inputJson) {
+        byte[] body = io.skystate.api.Arguments.notNull(inputJson, "inputJson");
+        return endpoints.apply(name).map(url -> new EndpointRequest(url, signing.get().sign(name, body), body));
     }
 
     private <I, O> byte[] run(HandlerDefinition<I, O> definition, byte[] inputJson, String invocationId, int attempt) {

@@ -19,7 +19,6 @@ import java.lang.reflect.Type;
  */
 public final class JacksonCodec implements Codec {
     private final ObjectMapper mapper;
-    private volatile ObjectMapper canonical;
     private final String provider;
 
     public JacksonCodec(String provider) {
@@ -76,26 +75,18 @@ public final class JacksonCodec implements Codec {
         }
     }
 
-    /** A canonical form (sorted object keys, no whitespace) for hashing payloads, independent of field order. */
+    /**
+     * The RFC 8785 canonical form ({@link CanonicalJson}) for hashing payloads: independent of member order,
+     * whitespace and number spelling ({@code 1.0} and {@code 1.00} hash alike).
+     */
     public byte[] canonicalize(byte[] json) {
         try {
-            Object tree = mapper.readValue(json, Object.class);
-            return canonicalMapper().writeValueAsBytes(tree);
+            return CanonicalJson.canonicalize(mapper.readTree(json));
         } catch (IOException e) {
             throw new InvalidRequestException(provider, "malformed JSON: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(provider, e.getMessage(), e);
         }
-    }
-
-    /** Built on first use: a cold start that never hashes payloads does not pay for a second mapper. */
-    private ObjectMapper canonicalMapper() {
-        ObjectMapper current = canonical;
-        if (current == null) {
-            current = mapper.copy()
-                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
-            canonical = current;
-        }
-        return current;
     }
 
     /** Parses JSON to a tree, for adapters that need to inspect documents. */

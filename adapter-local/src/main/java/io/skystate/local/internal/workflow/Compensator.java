@@ -20,7 +20,19 @@ final class Compensator {
         this.ctx = ctx;
     }
 
+    /** Compensates the run unless an engine in another process already does. */
     void compensate(String runId) {
+        if (!ctx.leases().claim(runId, Leases.COMPENSATION)) {
+            return;
+        }
+        try {
+            compensateClaimed(runId);
+        } finally {
+            ctx.leases().release(runId, Leases.COMPENSATION);
+        }
+    }
+
+    private void compensateClaimed(String runId) {
         while (true) {
             Optional<String[]> next = ctx.database().inTransaction(c -> RunTable.lastCompensation(c, runId));
             if (next.isEmpty()) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's scheduler: one thread that finds due frames, runs needing compensation, overdue runs and callback
- * completions, and hands them to a bounded worker pool. A frame is never worked on by two workers at once.
+ * completions, and hands them to a bounded worker pool, and renews this engine's {@link Leases}. A frame is never
+ * worked on by two workers at once, in this process (the in-flight set) or in another (the leases).
  */
 final class Dispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -31,6 +32,7 @@ final class Dispatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private boolean woken;
+    private long lastRenewal;
 
     Dispatcher(EngineContext ctx, FrameStepper stepper, CallbackSteps callbackSteps, Compensator compensator,
             RunControl control, MessageQueue completions, int workerThreads) {
@@ -74,7 +76,11 @@ final class Dispatcher implements AutoCloseable {
 
     private void round() {
         long now = ctx.clock().millis();
-        for (Frame frame : ctx.database().inTransaction(c -> FrameTable.due(c, now, 128))) {
+        if (now - lastRenewal >= Leases.RENEW_EVERY.toMillis()) {
+            ctx.leases().renewAll();
+            lastRenewal = now;
+        }
+        for (Frame frame : ctx.database().inTransaction(c -> FrameTable.due(c, now, 128, ctx.leases().owner()))) {
             submit("frame:" + frame.runId() + "/" + frame.frameId(), () -> stepper.advance(frame.runId(), frame.frameId()));
         }
         for (RunRow run : ctx.database().inTransaction(RunTable::compensating)) {

@@ -53,13 +53,26 @@ final class FrameStepper {
         return Optional.of(new Current(frame.get(), step));
     }
 
+    /** Runs the frame's current step if it is due and no other engine holds it (see {@link Leases}). */
     void advance(String runId, long frameId) {
-        Optional<Current> current = ctx.database().inTransaction(c -> current(c, runId, frameId, Frame.READY));
-        if (current.isEmpty() || current.get().frame().wakeAt() > ctx.clock().millis()) {
+        Optional<Current> current = ctx.database().inTransaction(c -> {
+            Optional<Current> due = current(c, runId, frameId, Frame.READY)
+                    .filter(now -> now.frame().wakeAt() <= ctx.clock().millis());
+            return due.isPresent() && ctx.leases().claim(c, runId, frameId) ? due : Optional.<Current>empty();
+        });
+        if (current.isEmpty()) {
             return;
         }
-        Frame frame = current.get().frame();
-        Step step = current.get().step();
+        try {
+            advanceClaimed(current.get());
+        } finally {
+            ctx.leases().release(runId, frameId);
+        }
+    }
+
+    private void advanceClaimed(Current current) {
+        Frame frame = current.frame();
+        Step step = current.step();
         JsonNode data = ctx.codec().tree(frame.data());
         if (step instanceof Step.Wait wait && SLEEPING.equals(frame.phase())) {
             commit((c, tokens) -> transitions.apply(c, frame, StepInterpreter.waited(wait, data), tokens));

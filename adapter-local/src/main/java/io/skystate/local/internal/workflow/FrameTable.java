@@ -61,12 +61,16 @@ final class FrameTable {
         return query(c, "run_id = ? AND state IN ('READY', 'WAITING', 'JOINING')", s -> s.setString(1, runId));
     }
 
-    /** Frames due to run: READY with {@code wake_at <= now}, oldest first. */
-    static List<Frame> due(Connection c, long now, int limit) throws SQLException {
-        return query(c, "state = 'READY' AND wake_at <= ? ORDER BY wake_at LIMIT ?", s -> {
-            s.setLong(1, now);
-            s.setInt(2, limit);
-        });
+    /** Frames due to run: READY with {@code wake_at <= now}, oldest first, but for those another owner leases. */
+    static List<Frame> due(Connection c, long now, int limit, String owner) throws SQLException {
+        return query(c, "state = 'READY' AND wake_at <= ? AND NOT EXISTS (SELECT 1 FROM wf_leases l"
+                + " WHERE l.run_id = wf_frames.run_id AND l.frame_id = wf_frames.frame_id AND l.owner <> ? AND l.until > ?)"
+                + " ORDER BY wake_at LIMIT ?", s -> {
+                    s.setLong(1, now);
+                    s.setString(2, owner);
+                    s.setLong(3, now);
+                    s.setInt(4, limit);
+                });
     }
 
     static long nextFrameId(Connection c, String runId) throws SQLException {

@@ -3,6 +3,7 @@ package io.skystate.local.internal.workflow;
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.api.callback.Callbacks;
+import io.skystate.core.crypto.Keys;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.workflow.ClaimCheck;
@@ -42,7 +43,8 @@ public final class LocalWorkflowEngine implements AutoCloseable {
         });
         this.ctx = new EngineContext(database, new DefinitionRegistry(database, handlers, skystate::capabilities, portability), handlers, callbacks, codec,
                 clock, new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock),
-                new TaskRunner(handlers, handlerPool), this::wake, callbackUrls);
+                new TaskRunner(handlers, handlerPool), this::wake, callbackUrls,
+                new Leases(database, clock, ProcessHandle.current().pid() + "-" + Keys.randomId()));
         this.transitions = new Transitions(ctx);
         this.stepper = new FrameStepper(ctx, transitions);
         this.control = new RunControl(ctx, transitions, stepper);
