@@ -26,7 +26,10 @@ import io.skystate.azure.internal.tables.TableStateStore;
 import io.skystate.core.callback.CallbackHttpEndpoint;
 import io.skystate.core.callback.StoreBackedCallbacks;
 import io.skystate.core.crypto.StoredKeyRings;
+import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.handler.ReplayGuard;
+import io.skystate.core.handler.RequestSigning;
 import io.skystate.core.idempotency.StoreBackedIdempotency;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.session.SealedSessions;
@@ -57,6 +60,7 @@ public final class AzureSkystate implements Skystate {
     static final String WORKFLOW_CALLBACK_STORE = "skystate-workflow-callbacks";
     static final String KEY_STORE = "skystate-keys";
     static final String CLAIM_STORE = "skystate-queue-claims";
+    static final String NONCE_STORE = "skystate-nonces";
 
     private final AzureSkystateBuilder options;
     private final AzureClients clients;
@@ -69,6 +73,8 @@ public final class AzureSkystate implements Skystate {
     private final Lazy<KeyRing> callbackKeys;
     private final Lazy<StoreBackedCallbacks> callbacks;
     private final Lazy<StoreBackedCallbacks> workflowCallbacks;
+    private final Lazy<RequestSigning> signing;
+    private final Lazy<ReplayGuard> replays;
     private final HandlerRegistry handlers;
     private final StoreBackedIdempotency idempotency;
     private final Lazy<SealedSessions> sessions;
@@ -97,8 +103,10 @@ public final class AzureSkystate implements Skystate {
             sweeper.callbacks(created::sweep);
             return created;
         });
+        this.signing = new Lazy<>(() -> new RequestSigning(callbackKeys.get(), b.clock, PROVIDER));
+        this.replays = new Lazy<>(() -> new ReplayGuard(stateStore(NONCE_STORE), PROVIDER));
         this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this, name -> handlerEndpointsServed()
-                ? Optional.of(url("handlers/" + name)) : Optional.empty());
+                ? Optional.of(url("handlers/" + name)) : Optional.empty(), signing::get);
         this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
         this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
                 : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "sessions"), codec, b.clock, PROVIDER));
@@ -201,6 +209,15 @@ public final class AzureSkystate implements Skystate {
     public CallbackHttpEndpoint workflowCallbackEndpoint() {
         return options.workflowEngine != null ? CallbackHttpEndpoint.forWorkflows(workflows(), codec)
                 : new CallbackHttpEndpoint(workflowCallbacks.get(), codec);
+    }
+
+    /**
+     * The signed handler endpoint protocol of {@code /skystate/handlers/<name>}; empty unless handler endpoints are
+     * served ({@link #handlerEndpointsServed()}). Requests are built with {@code handlers().endpointRequest(...)}.
+     */
+    public Optional<HandlerHttpEndpoint> handlerEndpoint() {
+        return handlerEndpointsServed()
+                ? Optional.of(new HandlerHttpEndpoint(handlers, codec, signing::get, replays::get)) : Optional.empty();
     }
 
     /** Whether {@code /skystate/handlers/<name>} is served (an HTTP base URL and handler endpoints switched on). */

@@ -12,7 +12,8 @@ import java.util.Map;
  * The HTTP face of a Skystate app on Azure, independent of the Functions types: {@code POST
  * /skystate/callbacks/<token>} and {@code /skystate/workflow-callbacks/<token>} speak the callback URL protocol
  * ({@link CallbackHttpEndpoint}), and {@code POST /skystate/handlers/<name>} invokes a handler through core's
- * {@link HandlerHttpEndpoint} when handler endpoints are switched on (else 404, as for any other path). The path may
+ * {@link HandlerHttpEndpoint} (signed, single-use requests; 401 otherwise) when handler endpoints are switched on,
+ * else 404, as for any other path: the function app's URL is public. The path may
  * carry the function app's route prefix in front of {@code /skystate/}. Thread-safe.
  */
 public final class SkystateHttp {
@@ -43,9 +44,8 @@ public final class SkystateHttp {
             return post(method) ? skystate.workflowCallbackEndpoint().handle(tail(route, WORKFLOW_CALLBACKS), body)
                     : notAllowed();
         }
-        if (route.startsWith(HANDLERS) && skystate.handlerEndpointsServed()) {
-            return post(method) ? new HandlerHttpEndpoint(skystate.handlers(), skystate.jacksonCodec())
-                    .handle(tail(route, HANDLERS), body) : notAllowed();
+        if (route.startsWith(HANDLERS) && skystate.handlerEndpoint().isPresent()) {
+            return post(method) ? skystate.handlerEndpoint().get().handle(tail(route, HANDLERS), headers, body) : notAllowed();
         }
         return new Reply(404, skystate.jacksonCodec().encode(Map.of("error", "NOT_FOUND", "message",
                 "no Skystate endpoint at " + rawPath)));

@@ -52,6 +52,10 @@ final class AzureCosmosGaps {
             gaps.emulator(String.format("http%02d", i), MISSING_READ + " (the callback key ring and records are read"
                     + " before they exist)", MISSING_READ_SOURCE);
         }
+        for (String rule : List.of("handler08", "handler09")) {
+            gaps.emulator(rule, MISSING_READ + " (requests are signed with a key derived from the stored callback key"
+                    + " ring, which is read before it exists)", MISSING_READ_SOURCE);
+        }
         for (String rule : List.of("session01", "session02", "session03", "session06", "session07", "session08")) {
             gaps.emulator(rule, MISSING_READ + " (the stored session key ring is read before it exists)", MISSING_READ_SOURCE);
         }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skystate.api.handler.EndpointRequest;
 import io.skystate.api.state.Key;
 import io.skystate.azure.AzureSkystate;
 import io.skystate.azure.conformance.AzureTargets;
 import io.skystate.emulators.Azurite;
 import io.skystate.spring.SkystateFunctionRegistrar;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,10 +66,13 @@ class SpringCloudFunctionAzureIT {
         assertThat(OrderFunctionApp.context().getBean(SkystateFunctionRegistrar.class).result().registered()).contains("order");
         String orderId = "o-" + UUID.randomUUID();
 
-        HostHttpResponse response = (HostHttpResponse) functions.http(new HostHttpRequest("POST",
-                URI.create("https://orders.example/skystate/handlers/order"), Map.of("Content-Type", "application/json"),
-                ("{\"orderId\":\"" + orderId + "\",\"quantity\":3}").getBytes(StandardCharsets.UTF_8)),
-                new HostExecutionContext(SkystateFunctions.HTTP));
+        EndpointRequest signed = skystate.handlers().endpointRequest("order",
+                ("{\"orderId\":\"" + orderId + "\",\"quantity\":3}").getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        Map<String, String> headers = new HashMap<>(signed.headers());
+        headers.put("Content-Type", "application/json");
+
+        HostHttpResponse response = (HostHttpResponse) functions.http(new HostHttpRequest("POST", signed.url(), headers,
+                signed.body()), new HostExecutionContext(SkystateFunctions.HTTP));
 
         assertThat(response.getStatusCode()).as(new String(response.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode output = JSON.readTree(response.bodyBytes());
