@@ -61,6 +61,11 @@ public final class AzureSkystate implements Skystate {
     static final String KEY_STORE = "skystate-keys";
     static final String CLAIM_STORE = "skystate-queue-claims";
     static final String NONCE_STORE = "skystate-nonces";
+    /** The stores Skystate itself keeps on the state backend (callbacks, key rings, request nonces). */
+    public static final java.util.List<String> FRAMEWORK_STORES = java.util.List.of(CALLBACK_STORE,
+            WORKFLOW_CALLBACK_STORE, KEY_STORE, NONCE_STORE);
+    /** The table that holds claim-checked queue messages, always on the storage account. */
+    public static final String QUEUE_CLAIM_STORE = CLAIM_STORE;
 
     private final AzureSkystateBuilder options;
     private final AzureClients clients;
