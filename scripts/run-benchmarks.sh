@@ -5,7 +5,7 @@
 # and the summary table in benchmarks/README.md. About 15 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,workflow,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,azure,workflow,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
 set -euo pipefail
@@ -48,6 +48,18 @@ if [[ "$skip" != *,aws,* ]]; then
       | tee "$raw/jmh-aws.log" | grep -E '^(Benchmark|AwsStateBench|# Run complete|moto at)' || true
   else
     echo "moto is not installed (scripts/install-emulators.sh); the AWS state benchmark is skipped"
+  fi
+fi
+
+if [[ "$skip" != *,azure,* ]]; then
+  step "2b. Azure state: Skystate's Tables store vs raw azure-data-tables calls, both on Azurite (JMH)"
+  if [[ -f emulators/node_modules/azurite/dist/src/azurite.js ]]; then
+    rm -f "$raw"/jmh-azure-r*.json
+    java -Xmx512m -Dbench.seconds=2 -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
+      io.skystate.bench.azure.AzureTablesBenchMain "$raw" \
+      | tee "$raw/jmh-azure.log" | grep -E '^(Benchmark|AzureTablesBench|# Run complete|azurite at)' || true
+  else
+    echo "Azurite is not installed (scripts/install-emulators.sh); the Azure state benchmark is skipped"
   fi
 fi
 
