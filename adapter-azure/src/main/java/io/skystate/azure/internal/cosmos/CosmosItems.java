@@ -27,7 +27,6 @@ import java.util.Optional;
  */
 final class CosmosItems {
     static final int ID_LENGTH = 255;
-    static final String PARTITION_KEY_PATH = "/pk";
     /** A random token per write: after an ambiguous failure, finding it in the item proves the write landed. */
     static final String NONCE = "w";
 
