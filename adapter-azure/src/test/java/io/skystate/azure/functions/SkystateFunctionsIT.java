@@ -92,8 +92,8 @@ class SkystateFunctionsIT {
 
         deliverAll(2);
 
-        assertThat(skystate.stateStore(TestHandlerModule.RECORDS).getJson(Key.of("items", "big"), Map.class).orElseThrow())
-                .containsEntry("text", text);
+        assertThat(skystate.stateStore(TestHandlerModule.RECORDS).getJson(Key.of("items", "big"), TestHandlerModule.Item.class)
+                .orElseThrow().text()).isEqualTo(text);
         assertThat(skystate.stateStore(TestHandlerModule.RECORDS).get(Key.of("items", "small"))).isPresent();
     }
 

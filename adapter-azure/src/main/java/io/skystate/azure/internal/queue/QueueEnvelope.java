@@ -47,7 +47,7 @@ final class QueueEnvelope {
                 }
                 if (header.path("a").isObject()) {
                     Map<String, String> attributes = new LinkedHashMap<>();
-                    header.get("a").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+                    header.get("a").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
                     return new Parsed(Arrays.copyOfRange(envelope, newline + 1, envelope.length), attributes, null);
                 }
             } catch (RuntimeException notOurs) {
