@@ -28,7 +28,7 @@ public final class AwsProvider implements SkystateProvider {
     @Override
     public Set<String> properties() {
         return Set.of("aws.region", "aws.endpoint", "aws.prefix", "aws.http.base-url", "aws.http.handler-endpoints",
-                "aws.create-resources");
+                "aws.kms.key-id", "aws.create-resources");
     }
 
     @Override
@@ -45,6 +45,7 @@ public final class AwsProvider implements SkystateProvider {
         config.property("aws.endpoint").ifPresent(e -> builder.endpoint(URI.create(e)));
         config.property("aws.prefix").ifPresent(builder::prefix);
         config.property("aws.http.base-url").ifPresent(u -> builder.httpBaseUrl(URI.create(u)));
+        config.property("aws.kms.key-id").ifPresent(builder::kmsKeyId);
         config.property("aws.http.handler-endpoints").ifPresent(h -> builder.handlerEndpoints(Boolean.parseBoolean(h)));
         config.property("aws.create-resources").ifPresent(c -> builder.createResources(Boolean.parseBoolean(c)));
         config.property(WorkflowPortability.PROPERTY).map(WorkflowPortability::parse).ifPresent(builder::workflowPortability);

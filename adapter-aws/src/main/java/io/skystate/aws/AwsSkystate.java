@@ -16,11 +16,13 @@ import io.skystate.api.state.Transaction;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.AwsClients;
 import io.skystate.aws.internal.DynamoDbStateStore;
-import io.skystate.aws.internal.Lazy;
+import io.skystate.aws.internal.KmsKeyWrapping;
+import io.skystate.core.util.Lazy;
 import io.skystate.aws.internal.Resources;
 import io.skystate.aws.internal.SqsMessageQueue;
 import io.skystate.aws.internal.sfn.StepFunctionsEngine;
 import io.skystate.core.callback.StoreBackedCallbacks;
+import io.skystate.core.crypto.KeyWrapping;
 import io.skystate.core.crypto.StoredKeyRings;
 import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
@@ -81,8 +83,10 @@ public final class AwsSkystate implements Skystate {
             return scheduler;
         });
         Lazy<ScheduledExecutorService> startSweeper = sweeper;
+        Lazy<KeyWrapping> wrapping = new Lazy<>(() -> new KmsKeyWrapping(clients.kms(), b.kmsKeyId, b.prefix,
+                b.createResources));
         this.callbackKeys = new Lazy<>(() -> b.callbackKeys != null ? b.callbackKeys
-                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "callbacks"));
+                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "callbacks", wrapping.get()));
         Lazy<KeyRing> ring = callbackKeys;
         this.callbacks = new Lazy<>(() -> {
             KeyRing keys = ring.get();
@@ -99,7 +103,8 @@ public final class AwsSkystate implements Skystate {
                         .map(base -> url("handlers/" + name)), signer::get);
         this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
         this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
-                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "sessions"), codec, b.clock, PROVIDER));
+                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "sessions", wrapping.get()), codec, b.clock,
+                PROVIDER));
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE, Capability.CROSS_GROUP_TRANSACTIONS,
                 Capability.DURABLE_WORKFLOWS);
         if (b.httpBaseUrl != null) {

@@ -24,6 +24,7 @@ public final class AwsSkystateBuilder {
     boolean createResources = true;
     URI httpBaseUrl;
     boolean handlerEndpoints;
+    String kmsKeyId;
     KeyRing callbackKeys;
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
@@ -73,6 +74,15 @@ public final class AwsSkystateBuilder {
      */
     public AwsSkystateBuilder handlerEndpoints(boolean enabled) {
         this.handlerEndpoints = enabled;
+        return this;
+    }
+
+    /**
+     * The KMS key that wraps the key rings Skystate generates and stores (when no rings are configured); by default
+     * the alias {@code alias/<prefix>skystate-keys}, created on first use if resources may be created.
+     */
+    public AwsSkystateBuilder kmsKeyId(String keyIdOrArn) {
+        this.kmsKeyId = Objects.requireNonNull(keyIdOrArn);
         return this;
     }
 

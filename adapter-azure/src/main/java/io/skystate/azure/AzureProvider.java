@@ -23,6 +23,7 @@ import java.util.Set;
  *   <li>{@code azure.http.base-url} (the function app's URL: callback URLs), {@code azure.http.handler-endpoints}
  *       (default false);</li>
  *   <li>{@code azure.sweep-interval} (ISO-8601 duration between deletions of expired table entities, default PT10M);</li>
+ *   <li>{@code azure.key-encryption-key} (Base64): wraps the key rings Skystate generates and stores;</li>
  *   <li>and the common {@code workflows.portability}.</li>
  * </ul>
  * Available when a storage connection string is configured or in the environment. Stateless.
@@ -44,7 +45,8 @@ public final class AzureProvider implements SkystateProvider {
     public Set<String> properties() {
         return Set.of("azure.state", "azure.storage.connection-string", "azure.cosmos.endpoint", "azure.cosmos.key",
                 "azure.cosmos.database", "azure.cosmos.gateway", "azure.cosmos.endpoint-discovery", "azure.prefix",
-                "azure.create-resources", "azure.http.base-url", "azure.http.handler-endpoints", "azure.sweep-interval");
+                "azure.create-resources", "azure.http.base-url", "azure.http.handler-endpoints", "azure.sweep-interval",
+                "azure.key-encryption-key");
     }
 
     @Override
@@ -71,6 +73,7 @@ public final class AzureProvider implements SkystateProvider {
         config.property("azure.http.base-url").map(URI::create).ifPresent(builder::httpBaseUrl);
         config.property("azure.http.handler-endpoints").map(Boolean::parseBoolean).ifPresent(builder::handlerEndpoints);
         config.property("azure.sweep-interval").map(Duration::parse).ifPresent(builder::sweepInterval);
+        config.property("azure.key-encryption-key").map(java.util.Base64.getDecoder()::decode).ifPresent(builder::keyEncryptionKey);
         config.property(WorkflowPortability.PROPERTY).map(WorkflowPortability::parse).ifPresent(builder::workflowPortability);
         config.callbackKeys().ifPresent(builder::callbackKeys);
         config.sessionKeys().ifPresent(builder::sessionKeys);

@@ -16,7 +16,6 @@ import io.skystate.api.state.StateStore;
 import io.skystate.api.state.Transaction;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.azure.internal.AzureClients;
-import io.skystate.azure.internal.Lazy;
 import io.skystate.azure.internal.Resources;
 import io.skystate.azure.internal.Sweeper;
 import io.skystate.azure.internal.WorkflowEngine;
@@ -25,6 +24,7 @@ import io.skystate.azure.internal.queue.StorageMessageQueue;
 import io.skystate.azure.internal.tables.TableStateStore;
 import io.skystate.core.callback.CallbackHttpEndpoint;
 import io.skystate.core.callback.StoreBackedCallbacks;
+import io.skystate.core.crypto.KeyWrapping;
 import io.skystate.core.crypto.StoredKeyRings;
 import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
@@ -34,6 +34,7 @@ import io.skystate.core.idempotency.StoreBackedIdempotency;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.session.SealedSessions;
 import io.skystate.core.state.WriteGuard;
+import io.skystate.core.util.Lazy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -94,8 +95,9 @@ public final class AzureSkystate implements Skystate {
         this.resources = new Resources(clients, b.prefix, b.cosmosDatabase, b.createResources);
         this.sweeper = new Sweeper(b.sweepInterval);
         this.claims = new Lazy<>(() -> tableStore(CLAIM_STORE));
+        Lazy<KeyWrapping> wrapping = new Lazy<>(b::keyWrapping);
         this.callbackKeys = new Lazy<>(() -> b.callbackKeys != null ? b.callbackKeys
-                : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "callbacks"));
+                : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "callbacks", wrapping.get()));
         this.callbacks = new Lazy<>(() -> {
             StoreBackedCallbacks created = new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE), codec,
                     callbackKeys.get(), b.clock, token -> url("callbacks/" + token));
@@ -114,7 +116,7 @@ public final class AzureSkystate implements Skystate {
                 ? Optional.of(url("handlers/" + name)) : Optional.empty(), signing::get);
         this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
         this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
-                : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "sessions"), codec, b.clock, PROVIDER));
+                : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "sessions", wrapping.get()), codec, b.clock, PROVIDER));
         this.engine = new Lazy<>(() -> {
             if (b.workflowEngine == null) {
                 throw new UnsupportedCapabilityException(PROVIDER, "workflows on Azure run on Durable Functions, and"

@@ -1,8 +1,11 @@
 package io.skystate.azure;
 
+import io.skystate.api.InvalidRequestException;
 import io.skystate.api.KeyRing;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.azure.internal.WorkflowEngine;
+import io.skystate.core.crypto.AesKeyWrapping;
+import io.skystate.core.crypto.KeyWrapping;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +47,7 @@ public final class AzureSkystateBuilder {
     boolean createResources = true;
     URI httpBaseUrl;
     boolean handlerEndpoints;
+    byte[] keyEncryptionKey;
     KeyRing callbackKeys;
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
@@ -113,6 +117,17 @@ public final class AzureSkystateBuilder {
         return this;
     }
 
+    /**
+     * The key-encryption key (at least 32 bytes) that wraps the key rings Skystate generates and stores for callback
+     * tokens, signed requests and sessions: the rings are only as safe as this key. Without it (and without explicit
+     * {@link #callbackKeys} and {@link #sessionKeys}) those services refuse to start, since a ring is never stored in
+     * plain text. Keep it in Key Vault and pass it in through an app setting reference.
+     */
+    public AzureSkystateBuilder keyEncryptionKey(byte[] key) {
+        this.keyEncryptionKey = key.clone();
+        return this;
+    }
+
     public AzureSkystateBuilder callbackKeys(KeyRing keys) {
         this.callbackKeys = keys;
         return this;
@@ -144,6 +159,16 @@ public final class AzureSkystateBuilder {
     AzureSkystateBuilder workflowEngine(WorkflowEngine.Factory factory) {
         this.workflowEngine = factory;
         return this;
+    }
+
+    /** How generated key rings are wrapped: with the configured key-encryption key. */
+    KeyWrapping keyWrapping() {
+        if (keyEncryptionKey == null) {
+            throw new InvalidRequestException(AzureSkystate.PROVIDER, "Skystate stores the key rings it generates only"
+                    + " wrapped: set azure.key-encryption-key (Base64, at least 32 bytes; SKYSTATE_KEY_ENCRYPTION_KEY in a"
+                    + " function app), or configure callbackKeys and sessionKeys explicitly");
+        }
+        return new AesKeyWrapping("configured", keyEncryptionKey);
     }
 
     public AzureSkystate build() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.skystate.api.Skystate;
 import io.skystate.api.handler.EndpointRequest;
 import io.skystate.api.handler.HandlerFailedException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,10 +77,10 @@ class SkystateFunctionAutoConfigurationTest {
 
     @Test
     void functionsAreServedOverTheLocalHttpEndpoint() throws Exception {
-        assertThat(skystate.handlers().endpoint("greet")).isPresent();
         EndpointRequest signed = skystate.handlers().endpointRequest("greet",
                 "{\"name\":\"Bo\"}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(signed.url()).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(signed.url())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
         signed.headers().forEach(builder::header);
         HttpRequest request = builder.build();

@@ -210,7 +210,8 @@ public final class SamTemplate {
             for (Builder.WorkflowEntry workflow : b.workflows.values()) {
                 machines.add(stateMachine(workflow, taskQueue));
             }
-            function(tables, queues, taskQueue);
+            String keys = keyEncryptionKey();
+            function(tables, queues, taskQueue, keys);
             t.set("Resources", resources);
             t.set("Outputs", outputs);
             return t;
@@ -259,7 +260,29 @@ public final class SamTemplate {
             return id;
         }
 
-        private void function(List<String> tables, List<String> queues, String taskQueue) {
+        /** The KMS key that wraps the key rings the function generates and stores (never their plaintext). */
+        private String keyEncryptionKey() {
+            String id = "SkystateKeyEncryptionKey";
+            logicalIds.add(id);
+            ObjectNode key = resource(id, "AWS::KMS::Key");
+            key.put("DeletionPolicy", "Retain");
+            key.put("UpdateReplacePolicy", "Retain");
+            ObjectNode p = key.putObject("Properties");
+            p.put("Description", "Wraps the key rings Skystate stores (callback tokens, sessions)");
+            p.put("EnableKeyRotation", true);
+            ObjectNode policy = p.putObject("KeyPolicy");
+            policy.put("Version", "2012-10-17");
+            ObjectNode root = policy.putArray("Statement").addObject();
+            root.put("Sid", "AccountAdministers");
+            root.put("Effect", "Allow");
+            root.putObject("Principal").set("AWS", json.objectNode().put("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"));
+            root.put("Action", "kms:*");
+            root.put("Resource", "*");
+            output(id + "Arn", "KMS key wrapping stored key rings", getAtt(id, "Arn"));
+            return id;
+        }
+
+        private void function(List<String> tables, List<String> queues, String taskQueue, String keys) {
             String id = "SkystateFunction";
             logicalIds.add(id);
             ObjectNode p = resource(id, "AWS::Serverless::Function").putObject("Properties");
@@ -272,6 +295,7 @@ public final class SamTemplate {
             variables.set("SKYSTATE_PREFIX", ref("ResourcePrefix"));
             variables.set("SKYSTATE_TASK_QUEUE_URL", ref(taskQueue));
             variables.put("SKYSTATE_HANDLERS", String.join(",", b.handlers));
+            variables.set("SKYSTATE_KMS_KEY_ID", getAtt(keys, "Arn"));
             ObjectNode event = p.putObject("Events").putObject("TaskQueue");
             event.put("Type", "SQS");
             ObjectNode eventProperties = event.putObject("Properties");
@@ -291,6 +315,10 @@ public final class SamTemplate {
             statement.putArray("Action").add("states:SendTaskSuccess").add("states:SendTaskFailure")
                     .add("states:SendTaskHeartbeat");
             statement.put("Resource", "*");
+            ObjectNode kms = policies.addObject().putArray("Statement").addObject();
+            kms.put("Effect", "Allow");
+            kms.putArray("Action").add("kms:Encrypt").add("kms:Decrypt").add("kms:DescribeKey");
+            kms.set("Resource", getAtt(keys, "Arn"));
             output(id + "Arn", "The Skystate worker function", getAtt(id, "Arn"));
         }
 

@@ -1,5 +1,6 @@
 package io.skystate.aws.internal;
 
+import io.skystate.core.util.Lazy;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -20,11 +22,13 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamo;
     private final Lazy<SqsClient> sqs;
     private final Lazy<SfnClient> sfn;
+    private final Lazy<KmsClient> kms;
 
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         this.dynamo = new Lazy<>(() -> configure(DynamoDbClient.builder(), region, endpoint, credentials).build());
         this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), region, endpoint, credentials).build());
         this.sfn = new Lazy<>(() -> configure(SfnClient.builder(), region, endpoint, credentials).build());
+        this.kms = new Lazy<>(() -> configure(KmsClient.builder(), region, endpoint, credentials).build());
     }
 
     public static AwsClients create(Region region, URI endpoint, AwsCredentialsProvider credentials) {
@@ -41,6 +45,10 @@ public final class AwsClients implements AutoCloseable {
 
     public SfnClient sfn() {
         return sfn.get();
+    }
+
+    public KmsClient kms() {
+        return kms.get();
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region, URI endpoint,
@@ -69,12 +77,15 @@ public final class AwsClients implements AutoCloseable {
         if (type.isAssignableFrom(SfnClient.class)) {
             return Optional.of(type.cast(sfn()));
         }
+        if (type.isAssignableFrom(KmsClient.class)) {
+            return Optional.of(type.cast(kms()));
+        }
         return Optional.empty();
     }
 
     @Override
     public void close() {
-        for (Lazy<? extends SdkClient> client : java.util.List.of(dynamo, sqs, sfn)) {
+        for (Lazy<? extends SdkClient> client : java.util.List.of(dynamo, sqs, sfn, kms)) {
             SdkClient opened = client.getIfPresent();
             if (opened != null) {
                 opened.close();

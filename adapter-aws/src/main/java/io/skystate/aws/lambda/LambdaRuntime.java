@@ -41,6 +41,9 @@ public final class LambdaRuntime {
         if (env.containsKey("SKYSTATE_HTTP_BASE_URL")) {
             builder.httpBaseUrl(URI.create(env.get("SKYSTATE_HTTP_BASE_URL")));
         }
+        if (env.containsKey("SKYSTATE_KMS_KEY_ID")) {
+            builder.kmsKeyId(env.get("SKYSTATE_KMS_KEY_ID"));
+        }
         builder.handlerEndpoints(Boolean.parseBoolean(env.getOrDefault("SKYSTATE_HANDLER_ENDPOINTS", "false")));
         if (env.containsKey("AWS_ENDPOINT_URL")) {
             builder.endpoint(URI.create(env.get("AWS_ENDPOINT_URL")));

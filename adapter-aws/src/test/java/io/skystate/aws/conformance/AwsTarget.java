@@ -76,6 +76,11 @@ public final class AwsTarget implements ConformanceTarget {
         return build(builder, "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
     }
 
+    /** A second instance on the resources of an existing prefix, as another function instance would be. */
+    public static AwsSkystate reopenPrefix(String prefix) {
+        return build(AwsSkystate.builder(), prefix);
+    }
+
     static AwsSkystate build(AwsSkystateBuilder builder, String prefix) {
         FunctionUrlServer functionUrl = new FunctionUrlServer();
         if (live()) {

@@ -95,6 +95,8 @@ public final class ArmTemplate {
                 "Storage account: queues, claim checks and table state; also the function app's AzureWebJobsStorage");
         parameter(parameters, "functionAppName", "[concat('" + prefix + "-', uniqueString(resourceGroup().id))]",
                 "Function app (its URL is the callback base URL)");
+        parameters.putObject("keyEncryptionKey").put("type", "securestring").putObject("metadata")
+                .put("description", "Base64 of at least 32 random bytes: wraps the key rings Skystate stores");
         if (state == StateBackend.COSMOS) {
             parameter(parameters, "cosmosAccountName", "[concat('" + prefix + "-', uniqueString(resourceGroup().id))]",
                     "Cosmos DB for NoSQL account (serverless)");
@@ -153,6 +155,7 @@ public final class ArmTemplate {
         settings.add(new String[] {"SKYSTATE_CREATE_RESOURCES", "false"});
         settings.add(new String[] {"SKYSTATE_HTTP_BASE_URL", "[format('https://{0}.azurewebsites.net/', parameters('functionAppName'))]"});
         settings.add(new String[] {"SKYSTATE_HANDLER_ENDPOINTS", Boolean.toString(handlerEndpoints)});
+        settings.add(new String[] {"SKYSTATE_KEY_ENCRYPTION_KEY", "[parameters('keyEncryptionKey')]"});
         settings.add(new String[] {"SKYSTATE_WORK_QUEUE", workQueue});
         settings.add(new String[] {"SKYSTATE_WORK_QUEUE_NATIVE", AzureNames.queue(prefix, workQueue)});
         if (state == StateBackend.COSMOS) {

@@ -13,6 +13,7 @@ import java.util.ServiceLoader;
  * {@code AzureWebJobsStorage} (the storage account every function app has), {@code SKYSTATE_AZURE_STATE}
  * ({@code tables} or {@code cosmos}), {@code SKYSTATE_COSMOS_ENDPOINT}, {@code SKYSTATE_COSMOS_KEY},
  * {@code SKYSTATE_COSMOS_DATABASE}, {@code SKYSTATE_PREFIX}, {@code SKYSTATE_HTTP_BASE_URL},
+ * {@code SKYSTATE_KEY_ENCRYPTION_KEY} (Base64; wraps the stored key rings),
  * {@code SKYSTATE_HANDLER_ENDPOINTS} (default {@code false}) and {@code SKYSTATE_CREATE_RESOURCES} (default
  * {@code false}: the deployment template owns the resources). Thread-safe.
  */
@@ -53,6 +54,9 @@ public final class FunctionsRuntime {
         }
         if (env.containsKey("SKYSTATE_COSMOS_DATABASE")) {
             builder.cosmosDatabase(env.get("SKYSTATE_COSMOS_DATABASE"));
+        }
+        if (env.containsKey("SKYSTATE_KEY_ENCRYPTION_KEY")) {
+            builder.keyEncryptionKey(java.util.Base64.getDecoder().decode(env.get("SKYSTATE_KEY_ENCRYPTION_KEY")));
         }
         if (env.containsKey("SKYSTATE_HTTP_BASE_URL")) {
             builder.httpBaseUrl(URI.create(env.get("SKYSTATE_HTTP_BASE_URL")));

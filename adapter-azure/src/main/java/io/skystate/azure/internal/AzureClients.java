@@ -12,6 +12,7 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.queue.QueueMessageEncoding;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
+import io.skystate.core.util.Lazy;
 import java.time.Duration;
 import java.util.Optional;
 

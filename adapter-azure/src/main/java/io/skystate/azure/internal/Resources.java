@@ -7,6 +7,7 @@ import com.azure.cosmos.models.PartitionKeyDefinition;
 import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
 import com.azure.data.tables.TableClient;
 import com.azure.storage.queue.QueueClient;
+import io.skystate.core.util.Lazy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package io.skystate.azure.internal;
 
+import io.skystate.core.util.Lazy;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -22,6 +22,10 @@ public final class AzureTargets {
     public static final List<Class<? extends ConformanceSuite>> NON_WORKFLOW_SUITES = Conformance.ALL.stream()
             .filter(suite -> !Conformance.WORKFLOWS.contains(suite)).toList();
 
+    /** The key-encryption key of the test instances (wraps the key rings they generate). */
+    public static final byte[] TEST_KEY_ENCRYPTION_KEY = "skystate-azure-tests-key-encryption-key-0123456789"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private AzureTargets() {
     }
 
@@ -37,7 +41,8 @@ public final class AzureTargets {
     /** An instance on the given state backend, with the function host serving its HTTP endpoints. */
     public static AzureSkystate build(AzureSkystateBuilder builder, AzureSkystateBuilder.StateBackend state, String prefix) {
         FunctionHost host = new FunctionHost();
-        builder.state(state).prefix(prefix).httpBaseUrl(host.baseUrl()).handlerEndpoints(true);
+        builder.state(state).prefix(prefix).httpBaseUrl(host.baseUrl()).handlerEndpoints(true)
+                .keyEncryptionKey(TEST_KEY_ENCRYPTION_KEY);
         if (live()) {
             builder.storageConnectionString(env("SKYSTATE_AZURE_STORAGE_CONNECTION_STRING"));
             if (state == AzureSkystateBuilder.StateBackend.COSMOS) {

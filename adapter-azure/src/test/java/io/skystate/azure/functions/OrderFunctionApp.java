@@ -44,7 +44,8 @@ public class OrderFunctionApp implements ApplicationContextAware {
     public AzureSkystate skystate(@Value("${skystate.test.storage}") String storage,
             @Value("${skystate.test.prefix}") String prefix) {
         return AzureSkystate.builder().storageConnectionString(storage).prefix(prefix)
-                .httpBaseUrl(URI.create("https://orders.example/")).handlerEndpoints(true).build();
+                .httpBaseUrl(URI.create("https://orders.example/")).handlerEndpoints(true)
+                .keyEncryptionKey(io.skystate.azure.conformance.AzureTargets.TEST_KEY_ENCRYPTION_KEY).build();
     }
 
     @Bean

@@ -36,7 +36,8 @@ class SkystateFunctionsIT {
     static void coldStart() {
         skystate = FunctionsRuntime.open(Map.of("AzureWebJobsStorage", Azurite.get().connectionString(),
                 "SKYSTATE_PREFIX", AzureTargets.newPrefix(), "SKYSTATE_CREATE_RESOURCES", "true",
-                "SKYSTATE_HTTP_BASE_URL", BASE));
+                "SKYSTATE_HTTP_BASE_URL", BASE, "SKYSTATE_KEY_ENCRYPTION_KEY",
+                java.util.Base64.getEncoder().encodeToString(AzureTargets.TEST_KEY_ENCRYPTION_KEY)));
         functions = new SkystateFunctions(skystate, "work");
     }
 

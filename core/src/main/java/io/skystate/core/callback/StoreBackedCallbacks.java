@@ -38,16 +38,16 @@ import java.util.function.Function;
  * {@link Callbacks} written once on top of a {@link StateStore} and the completion queues: each callback is a
  * record changed only by version-checked writes, so the first resolution wins on every adapter. A pending index
  * (group {@value #PENDING_GROUP}) lets {@link #sweep()} time out overdue callbacks and (re)send completion
- * messages that a crash interrupted (after {@link #NOTIFY_GRACE}); adapters call {@code sweep()} periodically.
- * Records are kept for {@link #RETENTION} after their hard expiry. Thread-safe.
+ * messages that a crash interrupted; adapters call {@code sweep()} periodically. Records are kept for
+ * {@link #RETENTION} after their hard expiry. Thread-safe.
  */
 public final class StoreBackedCallbacks implements Callbacks {
     /** How long a callback's outcome stays readable after its hard expiry. */
     public static final Duration RETENTION = Duration.ofDays(1);
     /**
-     * How long {@link #sweep()} leaves a fresh resolution's completion message to the call that resolved it (which
-     * sends it right away); only a message still owed after that (its sender crashed) is sent by the sweep. Without
-     * the grace a sweep overlapping the resolver's send sends a second message.
+     * How long {@link #sweep()} leaves a freshly resolved callback's completion message to the call that resolved
+     * it. Without it a sweep running while the resolver sends (a first send may have to build a client and create
+     * the queue) sends a second message; the sweep is there for resolvers that crashed before sending.
      */
     static final Duration NOTIFY_GRACE = Duration.ofSeconds(30);
     static final String PENDING_GROUP = "pending";
@@ -191,9 +191,12 @@ public final class StoreBackedCallbacks implements Callbacks {
             timeOut(current);
             return true;
         }
-        CallbackRecord record = current.record();
-        if (record.status().resolved() && record.resolvedAt() != null
-                && clock.millis() - record.resolvedAt() >= NOTIFY_GRACE.toMillis()) {
+        if (current.record().status().resolved()) {
+            Long resolvedAt = current.record().resolvedAt();
+            if (!current.record().notified() && resolvedAt != null
+                    && clock.millis() - resolvedAt < NOTIFY_GRACE.toMillis()) {
+                return false; // the resolver is still sending; a later sweep covers a resolver that crashed
+            }
             notifyResolution(id, current);
             return true;
         }

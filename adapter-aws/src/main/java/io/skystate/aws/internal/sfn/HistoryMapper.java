@@ -7,6 +7,7 @@ import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.StepExecution.Outcome;
 import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.aws.internal.asl.AslCompiler;
 import io.skystate.aws.internal.asl.AslErrors;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,11 +48,16 @@ final class HistoryMapper {
         });
     }
 
-    List<StepExecution> history(String instanceId, String executionArn) {
+    /**
+     * The portable history of an execution. {@code finished} says whether the run has ended: steps still open then
+     * were stopped with it (cancel, timeout) and are reported CANCELLED, as every engine reports them.
+     */
+    List<StepExecution> history(String instanceId, String executionArn, boolean finished) {
         List<HistoryEvent> events = events(executionArn);
         Map<Long, String> stateOfEvent = new HashMap<>();
         Map<Long, HistoryEvent> byId = new HashMap<>();
         Map<String, Entry> open = new LinkedHashMap<>();
+        Map<Long, Entry> exitedBy = new HashMap<>();
         List<Entry> done = new ArrayList<>();
         for (HistoryEvent event : events) {
             byId.put(event.id(), event);
@@ -59,6 +65,10 @@ final class HistoryMapper {
             if (event.stateEnteredEventDetails() != null) {
                 String name = event.stateEnteredEventDetails().name();
                 stateOfEvent.put(event.id(), name);
+                Entry previous = event.previousEventId() == null ? null : exitedBy.get(event.previousEventId());
+                if (previous != null) {
+                    previous.nextState = name;
+                }
                 if (paths.containsKey(name)) {
                     open.put(name, new Entry(name, event.timestamp()));
                     if (type.startsWith("Fail")) {
@@ -71,8 +81,9 @@ final class HistoryMapper {
             Entry entry = state == null ? null : open.get(state);
             if (event.stateExitedEventDetails() != null && entry != null) {
                 entry.ended = event.timestamp();
+                exitedBy.put(event.id(), entry);
                 done.add(open.remove(state));
-            } else if (entry != null && type.equals("TaskScheduled")) {
+            } else if (entry != null && (type.equals("TaskScheduled") || type.equals("ParallelStateStarted"))) {
                 entry.attempts++;
             } else if (entry != null && event.taskFailedEventDetails() != null) {
                 entry.error = event.taskFailedEventDetails().error();
@@ -86,8 +97,8 @@ final class HistoryMapper {
             }
         }
         List<StepExecution> history = new ArrayList<>();
-        done.forEach(e -> history.add(e.toExecution(false)));
-        open.values().forEach(e -> history.add(e.toExecution(true)));
+        done.forEach(e -> history.add(e.toExecution(false, finished)));
+        open.values().forEach(e -> history.add(e.toExecution(true, finished)));
         history.addAll(compensations(instanceId));
         history.sort(Comparator.comparing(StepExecution::startedAt));
         return history;
@@ -149,18 +160,35 @@ final class HistoryMapper {
         String error;
         String cause;
         boolean failed;
+        String nextState;
 
         Entry(String name, Instant started) {
             this.name = name;
             this.started = started;
         }
 
-        StepExecution toExecution(boolean stillOpen) {
+        /**
+         * The portable outcome. A failure whose next state is the saga's failure chain ({@value AslCompiler#FAILURE})
+         * or a fatal error's re-raising state ({@code _fatal}) was not caught by a rule of the definition: FAILED, not
+         * CAUGHT. A choice whose next state is its {@code _nomatch} state failed with NoChoiceMatched. Steps without
+         * attempts of their own count one.
+         */
+        StepExecution toExecution(boolean stillOpen, boolean runFinished) {
+            boolean uncaught = nextState != null && AslCompiler.isGenerated(nextState)
+                    && (nextState.equals(AslCompiler.FAILURE) || nextState.endsWith("_fatal"));
+            String kind = kinds.get(name);
+            if ("choice".equals(kind) && nextState != null && AslCompiler.isGenerated(nextState)
+                    && nextState.endsWith("_nomatch")) {
+                failed = true;
+                error = io.skystate.api.workflow.WorkflowErrors.NO_CHOICE_MATCHED;
+            }
             Outcome outcome = failed ? Outcome.FAILED
-                    : stillOpen ? (error != null ? Outcome.FAILED : Outcome.RUNNING)
-                    : error != null ? Outcome.CAUGHT : Outcome.SUCCEEDED;
-            return new StepExecution(paths.get(name), kinds.get(name), outcome, started, Optional.ofNullable(ended),
-                    attempts, Optional.ofNullable(error).map(AslErrors::toPortable), Optional.ofNullable(cause));
+                    : stillOpen ? (error != null ? Outcome.FAILED : runFinished ? Outcome.CANCELLED : Outcome.RUNNING)
+                    : error != null ? (uncaught ? Outcome.FAILED : Outcome.CAUGHT) : Outcome.SUCCEEDED;
+            boolean ownAttempts = "task".equals(kind) || "awaitCallback".equals(kind) || "parallel".equals(kind);
+            return new StepExecution(paths.get(name), kind, outcome, started, Optional.ofNullable(ended),
+                    ownAttempts ? attempts : Math.max(1, attempts), Optional.ofNullable(error).map(AslErrors::toPortable),
+                    Optional.ofNullable(cause));
         }
     }
 }

@@ -110,7 +110,8 @@ final class SfnWorkflows implements Workflows {
     public List<StepExecution> history(String instanceId) {
         RunRecord record = record(instanceId);
         WorkflowDefinition definition = machines.require(record.workflow(), record.version());
-        return new HistoryMapper(parts, definition).history(instanceId, record.executionArn());
+        boolean finished = run(instanceId).status().finished();
+        return new HistoryMapper(parts, definition).history(instanceId, record.executionArn(), finished);
     }
 
     @Override
