@@ -13,9 +13,25 @@ import com.microsoft.durabletask.TaskOrchestrationContext;
  * Stateless and thread-safe.
  */
 public final class WorkflowOrchestrator implements TaskOrchestration {
+    /**
+     * Runs the orchestration on a worker. An instance terminated while it ran (cancel, workflow timeout, a stopped
+     * branch) is already complete when the orchestrator next schedules work: the SDK then throws "already
+     * completed", and would throw again from its own failure handling on the worker's only thread, ending that
+     * worker. Returning instead leaves the terminated instance as it is.
+     */
     @Override
     public void run(TaskOrchestrationContext ctx) {
-        ctx.complete(execute(ctx));
+        try {
+            ctx.complete(execute(ctx));
+        } catch (IllegalStateException e) {
+            if (!terminatedMeanwhile(e)) {
+                throw e;
+            }
+        }
+    }
+
+    static boolean terminatedMeanwhile(IllegalStateException e) {
+        return String.valueOf(e.getMessage()).contains("already completed");
     }
 
     /** Runs the orchestration and returns its output (JSON text). Continue-as-new is thrown through, as the SDK needs. */
