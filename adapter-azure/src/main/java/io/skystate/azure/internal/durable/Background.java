@@ -71,8 +71,12 @@ final class Background implements AutoCloseable {
         }
     }
 
+    private void timeOutOverdue() {
+        timeOutOverdue(parts, stopper);
+    }
+
     /** Terminates every run past its deadline; forgets deadlines of runs that have ended. */
-    void timeOutOverdue() {
+    static void timeOutOverdue(EngineParts parts, BranchStopper stopper) {
         long now = parts.clock().millis();
         parts.registry().deadlines((StateEntry entry) -> {
             long deadline = Long.parseLong(new String(entry.value().bytes(), StandardCharsets.UTF_8));

@@ -103,6 +103,15 @@ public final class DurableWorkflowEngine implements AutoCloseable {
         return workflows;
     }
 
+    /**
+     * One sweep, as the background sweeper does it every {@code 250 ms}: times out overdue workflow callbacks and
+     * terminates runs past their workflow timeout. For a timer-triggered function where no loop runs.
+     */
+    public void sweepOnce() {
+        parts.callbacks().sweep();
+        Background.timeOutOverdue(parts, stopper);
+    }
+
     /** The activities, for the Azure Functions activity functions. */
     public Activities activities() {
         return activities;
