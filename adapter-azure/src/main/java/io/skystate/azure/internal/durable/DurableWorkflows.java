@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@link Workflows} on Durable Task: run id = orchestration instance id. A start is recorded in the registry first
@@ -59,8 +60,9 @@ final class DurableWorkflows implements Workflows {
         String hash = RunRequests.fingerprint(parts.codec(), workflow, version, inputJson);
         long now = parts.clock().millis();
         Long deadline = definition.timeout().map(t -> now + t.toMillis()).orElse(null);
+        RunRegistry.RunRecord record = new RunRegistry.RunRecord(workflow, version, hash, now, deadline);
         try {
-            parts.registry().putRun(instanceId, new RunRegistry.RunRecord(workflow, version, hash, now, deadline));
+            parts.registry().putRun(instanceId, record);
         } catch (AlreadyExistsException exists) {
             RunRegistry.RunRecord first = parts.registry().requireRun(parts.provider(), instanceId);
             if (!first.inputHash().equals(hash)) {
@@ -81,8 +83,10 @@ final class DurableWorkflows implements Workflows {
                 throw e;
             }
             // a concurrent start with the same fingerprint scheduled it first
+            return run(instanceId);
         }
-        return run(instanceId);
+        return new WorkflowRun(instanceId, workflow, version, RunStatus.RUNNING, Optional.empty(), Optional.empty(),
+                Optional.empty(), Instant.ofEpochMilli(record.startedAt()), Optional.empty());
     }
 
     @Override
@@ -113,9 +117,18 @@ final class DurableWorkflows implements Workflows {
                 ended);
     }
 
+    /** Waits on the backend (no polling from here), then reads the run. */
     @Override
     public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
-        return RunRequests.await(this, instanceId, maxWait, Duration.ofMillis(50));
+        parts.registry().requireRun(parts.provider(), instanceId);
+        if (!maxWait.isNegative() && !maxWait.isZero()) {
+            try {
+                parts.durable().waitForInstanceCompletion(instanceId, maxWait, false);
+            } catch (TimeoutException stillRunning) {
+                // report it as it is
+            }
+        }
+        return run(instanceId);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.skystate.azure.internal.durable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skystate.api.workflow.WorkflowErrors;
+import io.skystate.core.workflow.ClaimCheck;
 import io.skystate.core.workflow.JsonPaths;
 import io.skystate.core.workflow.StepErrors;
 import io.skystate.core.workflow.interpret.StepError;
@@ -35,7 +36,8 @@ final class HandlerCalls {
                 attempt));
         try {
             byte[] output = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Attempt.ok(parts.claims().offload(Json.tree(new String(output, java.nio.charset.StandardCharsets.UTF_8))));
+            JsonNode result = parts.codec().tree(output);
+            return Attempt.ok(output.length <= ClaimCheck.THRESHOLD_BYTES ? result : parts.claims().offload(result));
         } catch (TimeoutException e) {
             call.cancel(true);
             return Attempt.failed(WorkflowErrors.TIMEOUT, "handler '" + handler + "' ran longer than " + timeout);

@@ -12,13 +12,16 @@ final class HistorySpill {
     /** Custom status size that triggers a spill: far below Durable Functions' 16 KB status limit. */
     static final int STATUS_BYTES = 8 * 1024;
 
+    /** Below this many entries the status is not even measured (a few entries cannot reach the limit). */
+    static final int MIN_ENTRIES = 16;
+
     private HistorySpill() {
     }
 
     static void ifLarge(Walk walk) {
         HistoryLog log = walk.log();
         List<ObjectNode> entries = log.entries();
-        if (entries.size() < 2 || Json.size(log.status()) <= STATUS_BYTES) {
+        if (entries.size() < MIN_ENTRIES || Json.size(log.status()) <= STATUS_BYTES) {
             return;
         }
         String key = walk.nextSpillKey();
