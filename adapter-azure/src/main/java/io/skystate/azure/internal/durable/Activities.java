@@ -57,7 +57,7 @@ public final class Activities {
         CallbackHandle handle = parts.callbacks().create(request);
         parts.registry().putCallbackWait(handle.id(), new RunRegistry.CallbackWait(run, instance, handle.token()),
                 handle.expiresAt().plus(StoreBackedCallbacks.RETENTION));
-        if (stopper.stopped(instance) || stopper.stopped(run)) {
+        if (stopper.stopped(instance) || (!run.equals(instance) && stopper.stopped(run))) {
             invalidate(parts, handle.token());
             return Json.write(Attempt.answer(WorkflowErrors.CANCELLED, "the run was stopped"));
         }
