@@ -46,7 +46,7 @@ public final class AzureProvider implements SkystateProvider {
         return Set.of("azure.state", "azure.storage.connection-string", "azure.cosmos.endpoint", "azure.cosmos.key",
                 "azure.cosmos.database", "azure.cosmos.gateway", "azure.cosmos.endpoint-discovery", "azure.prefix",
                 "azure.create-resources", "azure.http.base-url", "azure.http.handler-endpoints", "azure.sweep-interval",
-                "azure.key-encryption-key");
+                "azure.key-encryption-key", "azure.durable.host", "azure.durable.port");
     }
 
     @Override
@@ -71,6 +71,8 @@ public final class AzureProvider implements SkystateProvider {
         config.property("azure.prefix").ifPresent(builder::prefix);
         config.property("azure.create-resources").map(Boolean::parseBoolean).ifPresent(builder::createResources);
         config.property("azure.http.base-url").map(URI::create).ifPresent(builder::httpBaseUrl);
+        config.property("azure.durable.host").ifPresent(host -> builder.durableTask(host,
+                Integer.parseInt(config.property("azure.durable.port").orElse("4001"))));
         config.property("azure.http.handler-endpoints").map(Boolean::parseBoolean).ifPresent(builder::handlerEndpoints);
         config.property("azure.sweep-interval").map(Duration::parse).ifPresent(builder::sweepInterval);
         config.property("azure.key-encryption-key").map(java.util.Base64.getDecoder()::decode).ifPresent(builder::keyEncryptionKey);

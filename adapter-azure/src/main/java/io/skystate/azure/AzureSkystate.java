@@ -119,9 +119,8 @@ public final class AzureSkystate implements Skystate {
                 : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "sessions", wrapping.get()), codec, b.clock, PROVIDER));
         this.engine = new Lazy<>(() -> {
             if (b.workflowEngine == null) {
-                throw new UnsupportedCapabilityException(PROVIDER, "workflows on Azure run on Durable Functions, and"
-                        + " that engine is not wired into the Azure adapter yet; state, queues, callbacks, handlers,"
-                        + " idempotency and sessions work");
+                throw new UnsupportedCapabilityException(PROVIDER, "workflows on Azure run on Durable Task: configure"
+                        + " azure.durable.host and azure.durable.port (AzureSkystateBuilder.durableTask)");
             }
             return b.workflowEngine.create(new WorkflowEngine.Context(this, handlers, workflowCallbacks.get(), codec,
                     b.clock, this::workflowCallbackUrl, b.workflowPortability, clients, resources));

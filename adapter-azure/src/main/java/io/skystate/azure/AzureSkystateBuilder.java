@@ -4,6 +4,7 @@ import io.skystate.api.InvalidRequestException;
 import io.skystate.api.KeyRing;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.azure.internal.WorkflowEngine;
+import io.skystate.azure.internal.durable.DurableEngines;
 import io.skystate.core.crypto.AesKeyWrapping;
 import io.skystate.core.crypto.KeyWrapping;
 import java.net.URI;
@@ -155,7 +156,15 @@ public final class AzureSkystateBuilder {
         return this;
     }
 
-    /** The workflow engine (package-private: the Durable Functions engine is wired in here when it exists). */
+    /**
+     * Run workflows on Durable Task: orchestrations live in the sidecar (or Durable Task Scheduler gRPC endpoint) at
+     * {@code host:port}, and this instance runs workers for them. Without it, {@code workflows()} is unsupported.
+     */
+    public AzureSkystateBuilder durableTask(String host, int port) {
+        return workflowEngine(DurableEngines.sidecar(host, port));
+    }
+
+    /** The workflow engine. */
     AzureSkystateBuilder workflowEngine(WorkflowEngine.Factory factory) {
         this.workflowEngine = factory;
         return this;

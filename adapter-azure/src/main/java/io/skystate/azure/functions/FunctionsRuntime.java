@@ -14,7 +14,9 @@ import java.util.ServiceLoader;
  * ({@code tables} or {@code cosmos}), {@code SKYSTATE_COSMOS_ENDPOINT}, {@code SKYSTATE_COSMOS_KEY},
  * {@code SKYSTATE_COSMOS_DATABASE}, {@code SKYSTATE_PREFIX}, {@code SKYSTATE_HTTP_BASE_URL},
  * {@code SKYSTATE_KEY_ENCRYPTION_KEY} (Base64; wraps the stored key rings),
- * {@code SKYSTATE_HANDLER_ENDPOINTS} (default {@code false}) and {@code SKYSTATE_CREATE_RESOURCES} (default
+ * {@code SKYSTATE_HANDLER_ENDPOINTS} (default {@code false}), {@code SKYSTATE_DURABLE_HOST} and
+ * {@code SKYSTATE_DURABLE_PORT} (a Durable Task gRPC endpoint this process runs workers for; on a Functions host the
+ * Durable extension dispatches to {@link DurableWorkflowFunctions} instead) and {@code SKYSTATE_CREATE_RESOURCES} (default
  * {@code false}: the deployment template owns the resources). Thread-safe.
  */
 public final class FunctionsRuntime {
@@ -60,6 +62,9 @@ public final class FunctionsRuntime {
         }
         if (env.containsKey("SKYSTATE_HTTP_BASE_URL")) {
             builder.httpBaseUrl(URI.create(env.get("SKYSTATE_HTTP_BASE_URL")));
+        }
+        if (env.containsKey("SKYSTATE_DURABLE_HOST")) {
+            builder.durableTask(env.get("SKYSTATE_DURABLE_HOST"), Integer.parseInt(env.getOrDefault("SKYSTATE_DURABLE_PORT", "4001")));
         }
         AzureSkystate skystate = builder.build();
         ServiceLoader.load(HandlerModule.class).forEach(module -> module.configure(skystate));
