@@ -9,7 +9,6 @@ import io.skystate.core.deploy.BundleWriter;
 import io.skystate.core.deploy.DeploymentPackager;
 import io.skystate.core.deploy.ResourceNames;
 import io.skystate.gcp.GcpSkystate;
-import io.skystate.gcp.functions.SkystateHttpFunction;
 import io.skystate.gcp.internal.firestore.StoreLayout;
 import io.skystate.gcp.internal.pubsub.PubSubResources;
 import java.io.ByteArrayOutputStream;
@@ -102,7 +101,7 @@ public final class GcpPackager implements DeploymentPackager {
     private void describe(Application app, String prefix, BundleWriter out) {
         var manifest = out.manifest().prefix(prefix);
         manifest.resource("cloudfunctions.function", prefix + HTTP_FUNCTION, "entry point "
-                + SkystateHttpFunction.class.getName() + " (callback URLs)");
+                + GcloudCommands.HTTP_ENTRY_POINT + " (callback URLs)");
         String records = new StoreLayout(prefix).recordsCollectionGroup();
         manifest.resource("firestore.ttl-policy", records + ".x", "expiry of every store's records");
         for (String store : app.stores()) {

@@ -45,6 +45,12 @@ class GcpPackagerTest {
     }
 
     @Test
+    void entryPointsAreNamedWithoutLoadingTheirClasses() {
+        assertThat(GcloudCommands.HTTP_ENTRY_POINT).isEqualTo(io.skystate.gcp.functions.SkystateHttpFunction.class.getName());
+        assertThat(GcloudCommands.EVENT_ENTRY_POINT).isEqualTo(io.skystate.gcp.functions.SkystateEventFunction.class.getName());
+    }
+
+    @Test
     void isFoundWithServiceLoader() {
         assertThat(ServiceLoader.load(DeploymentPackager.class).stream().map(p -> p.get().cloud())).contains("gcp");
     }
