@@ -17,8 +17,8 @@ public sealed interface Step {
     String name();
 
     /**
-     * The step's type as documents and histories name it: {@code task}, {@code awaitCallback}, {@code choice},
-     * {@code parallel}, {@code wait}, {@code succeed} or {@code fail} (see {@link StepExecution#kind()}).
+     * The step's type as documents and histories name it: {@code task}, {@code awaitCallback}, {@code awaitEvent},
+     * {@code choice}, {@code parallel}, {@code wait}, {@code succeed} or {@code fail} (see {@link StepExecution#kind()}).
      */
     default String kind() {
         String simple = getClass().getSimpleName();
@@ -58,6 +58,27 @@ public sealed interface Step {
             Arguments.notNull(handler, "handler");
             Arguments.notNull(timeout, "timeout");
             retry = List.copyOf(retry);
+            catches = List.copyOf(catches);
+        }
+    }
+
+    /**
+     * Waits until an event named {@code event} is {@linkplain Workflows#signal signalled} to the run and writes its
+     * payload at {@code resultPath}, or fails with {@link WorkflowErrors#TIMEOUT} (catchable) after {@code timeout}.
+     * Events are kept from the moment the run starts: one signalled before the run reaches the step waits for it, and
+     * each execution of the step consumes the oldest event of its name that no step consumed yet (FIFO, each event
+     * at most once); events nobody consumes are dropped when the run ends. Durable {@code waitForExternalEvent};
+     * Step Functions and Cloud Workflows wait on a callback the adapter resolves with the event. Event names are 1 to
+     * {@value Workflows#MAX_EVENT_NAME_LENGTH} of {@code [A-Za-z0-9_.-]}.
+     */
+    record AwaitEvent(String name, String event, String resultPath, Optional<String> next, Duration timeout,
+            List<CatchRule> catches) implements Step {
+        public AwaitEvent {
+            Arguments.notNull(name, "name");
+            Arguments.notNull(event, "event");
+            Arguments.notNull(resultPath, "resultPath");
+            Arguments.notNull(next, "next");
+            Arguments.notNull(timeout, "timeout");
             catches = List.copyOf(catches);
         }
     }

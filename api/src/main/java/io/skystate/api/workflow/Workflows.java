@@ -29,6 +29,15 @@ public interface Workflows {
      */
     int MAX_STEP_ATTEMPTS = 2_000;
 
+    /** The most times one run can be {@linkplain #redrive redriven} (as on Step Functions). */
+    int MAX_REDRIVES = 1_000;
+
+    /** The longest event name {@link #signal} and {@link Step.AwaitEvent} accept. */
+    int MAX_EVENT_NAME_LENGTH = 64;
+
+    /** The largest event payload {@link #signal} accepts, in UTF-8 JSON bytes (as a callback result). */
+    int MAX_EVENT_PAYLOAD_BYTES = 256 * 1024;
+
     /** Validates and registers a definition; returns it. Re-registering identical content is a no-op. */
     WorkflowDefinition register(WorkflowDefinition definition);
 
@@ -59,10 +68,64 @@ public interface Workflows {
     /** Restarts the heartbeat timeout of the callback step waiting on {@code token}. */
     void heartbeatCallback(String token);
 
+    /**
+     * Runs matching {@code query}, newest start first (ties by instance id), a page at a time. Runs appear once
+     * started; their status is read when the page is, so a run can show RUNNING on one page and be finished by the
+     * time it is read again. Paging is stable: a run started after the first page was read does not shift later
+     * pages.
+     */
+    default RunPage runs(RunQuery query) {
+        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): runs not implemented by this engine yet");
+    }
+
+    /** The steps of the run that are running now (its history's {@code RUNNING} entries), branches included. */
+    default List<StepExecution> currentSteps(String instanceId) {
+        return history(instanceId).stream().filter(step -> step.outcome() == StepExecution.Outcome.RUNNING).toList();
+    }
+
+    /**
+     * The callback steps of the run that are waiting, with the tokens that resolve them; empty for a finished run.
+     * {@link io.skystate.api.NotFoundException} for an unknown id.
+     */
+    default List<PendingCallback> pendingCallbacks(String instanceId) {
+        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): pendingCallbacks not implemented by this engine yet");
+    }
+
+    /**
+     * Sends the event {@code event} with a UTF-8 JSON payload to a running instance, for its
+     * {@link Step.AwaitEvent awaitEvent} steps (see there: kept until consumed, oldest first). Returns once the event
+     * is durably recorded. Every call is a new event (no de-duplication). {@link io.skystate.api.NotFoundException}
+     * for an unknown id, {@link RunStateException} for a finished run, {@link io.skystate.api.PayloadTooLargeException}
+     * over {@value #MAX_EVENT_PAYLOAD_BYTES} bytes, {@link io.skystate.api.InvalidRequestException} for a bad name or
+     * payload; nothing is recorded then.
+     */
+    default void signal(String instanceId, String event, byte[] payloadJson) {
+        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): signal not implemented by this engine yet");
+    }
+
+    /**
+     * Restarts a failed or timed-out run at the top-level step whose failure ended it (or that was running when it
+     * timed out), with the data that step started with and the same definition version; steps before it are not
+     * run again, and a parallel step is run again whole. The run keeps its id, its history grows (earlier entries
+     * stay), its workflow timeout and step-attempt budget start afresh, and {@link RunSummary#redriveCount()} grows
+     * by one. Returns the run, RUNNING. {@link RunStateException} when the run is running or succeeded or was
+     * cancelled, when its failure ran compensations (they undid what redrive would build on), when it ended at a
+     * {@code fail} step (it would fail again), or after {@value #MAX_REDRIVES} redrives;
+     * {@link io.skystate.api.NotFoundException} for an unknown id.
+     */
+    default WorkflowRun redrive(String instanceId) {
+        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): redrive not implemented by this engine yet");
+    }
+
     /** The registered definition, latest version when {@code version} is empty. */
     Optional<WorkflowDefinition> definition(String workflow, Optional<Integer> version);
 
     Codec codec();
+
+    /** {@link #signal(String, String, byte[])} with {@code payload} encoded as JSON. */
+    default void signal(String instanceId, String event, Object payload) {
+        signal(instanceId, event, codec().encode(payload));
+    }
 
     /** Starts with {@code input} encoded as JSON. */
     default WorkflowRun start(String workflow, String instanceId, Object input) {
