@@ -22,6 +22,7 @@ public final class AwsSkystateBuilder {
     AwsCredentialsProvider credentials;
     String prefix = "skystate-";
     boolean createResources = true;
+    boolean taskWorkers = true;
     URI httpBaseUrl;
     boolean handlerEndpoints;
     String kmsKeyId;
@@ -59,6 +60,15 @@ public final class AwsSkystateBuilder {
     /** Whether to create missing tables and queues (off when a SAM template owns them). */
     public AwsSkystateBuilder createResources(boolean create) {
         this.createResources = create;
+        return this;
+    }
+
+    /**
+     * Whether the workflow engine runs task-queue worker threads in this process (default {@code true}); off in a
+     * Lambda function, where the task queue's event source delivers the messages to the entry point instead.
+     */
+    public AwsSkystateBuilder taskWorkers(boolean run) {
+        this.taskWorkers = run;
         return this;
     }
 

@@ -194,6 +194,18 @@ final class SamGenerator {
         statement.putArray("Action").add("states:SendTaskSuccess").add("states:SendTaskFailure")
                 .add("states:SendTaskHeartbeat");
         statement.put("Resource", "*");
+        ArrayNode machines = policies.addObject().putArray("Statement");
+        ObjectNode list = machines.addObject().put("Effect", "Allow");
+        list.putArray("Action").add("states:ListStateMachines");
+        list.put("Resource", "*");
+        ObjectNode use = machines.addObject().put("Effect", "Allow");
+        use.putArray("Action").add("states:DescribeStateMachine").add("states:StartExecution");
+        use.set("Resource", json.objectNode().put("Fn::Sub",
+                "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${ResourcePrefix}*"));
+        ObjectNode runs = machines.addObject().put("Effect", "Allow");
+        runs.putArray("Action").add("states:DescribeExecution").add("states:GetExecutionHistory").add("states:StopExecution");
+        runs.set("Resource", json.objectNode().put("Fn::Sub",
+                "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${ResourcePrefix}*"));
         ObjectNode kms = policies.addObject().putArray("Statement").addObject();
         kms.put("Effect", "Allow");
         kms.putArray("Action").add("kms:Encrypt").add("kms:Decrypt").add("kms:DescribeKey");

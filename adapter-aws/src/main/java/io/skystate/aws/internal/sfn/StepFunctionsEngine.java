@@ -15,7 +15,8 @@ import java.time.Clock;
  * Workflows on Step Functions in SQS worker mode: state machines send each task to one SQS queue with
  * {@code .waitForTaskToken}; {@link TaskWorker} threads in this process poll it, run the handlers and answer with
  * {@code SendTaskSuccess}/{@code SendTaskFailure}. In production the same messages can be consumed by the
- * Lambda entry point instead. The worker starts on the first call to {@link #workflows()}.
+ * Lambda entry point instead. The worker starts on the first call to {@link #workflows()}, unless the instance runs
+ * no task workers (a Lambda function, whose task queue event source delivers the messages).
  */
 public final class StepFunctionsEngine implements AutoCloseable {
     /** The queue (name before the prefix) every state machine of this app sends its tasks to. */
@@ -24,15 +25,18 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     private final EngineParts parts;
     private final SfnWorkflows workflows;
+    private final boolean taskWorkers;
     private TaskWorker worker;
 
     public StepFunctionsEngine(Skystate skystate, AwsClients clients, Resources resources, HandlerRegistry handlers,
             Callbacks callbacks, JacksonCodec codec, Clock clock, String roleArn,
-            java.util.function.Function<String, java.net.URI> callbackUrls, WorkflowPortability portability) {
+            java.util.function.Function<String, java.net.URI> callbackUrls, WorkflowPortability portability,
+            boolean taskWorkers) {
         this.parts = new EngineParts(skystate, clients, resources, handlers, codec, clock, roleArn,
                 new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock),
                 skystate.stateStore("skystate-workflows"), callbacks, callbackUrls, portability);
         this.workflows = new SfnWorkflows(parts);
+        this.taskWorkers = taskWorkers;
     }
 
     /**
@@ -45,7 +49,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     public synchronized Workflows workflows() {
-        if (worker == null) {
+        if (worker == null && taskWorkers) {
             worker = new TaskWorker(parts, WORKER_THREADS);
         }
         return workflows;
