@@ -164,6 +164,18 @@ public final class AzureSkystateBuilder {
         return workflowEngine(DurableEngines.sidecar(host, port));
     }
 
+    /**
+     * Run workflows on the Durable Functions extension of the Azure Functions host this process works for: deploy
+     * {@code io.skystate.azure.functions.DurableWorkflowFunctions} in the app, and the host dispatches orchestrations
+     * and activities to it; this instance starts, queries and stops runs through the host's Durable client, which the
+     * first invocation of one of those functions hands it ({@code DurableFunctionsRuntime}). No worker or background
+     * loop runs in-process: a queue trigger and a timer trigger deliver callback events and sweep deadlines.
+     * {@code FunctionsRuntime} selects this when the app setting {@code SKYSTATE_DURABLE_TASK_HUB} is present.
+     */
+    public AzureSkystateBuilder durableFunctions() {
+        return workflowEngine(DurableEngines.functionsHost());
+    }
+
     /** The workflow engine. */
     AzureSkystateBuilder workflowEngine(WorkflowEngine.Factory factory) {
         this.workflowEngine = factory;

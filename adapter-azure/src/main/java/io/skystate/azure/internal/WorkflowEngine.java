@@ -9,6 +9,7 @@ import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,6 +22,11 @@ import java.util.function.Function;
 public interface WorkflowEngine extends AutoCloseable {
     /** The portable workflow API the engine serves. */
     Workflows workflows();
+
+    /** The engine's implementation object when it is a {@code type}, for the adapter's own entry points. */
+    default <T> Optional<T> unwrap(Class<T> type) {
+        return Optional.empty();
+    }
 
     /** Stops the engine's background work. */
     @Override
