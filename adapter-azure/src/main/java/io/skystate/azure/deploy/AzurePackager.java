@@ -7,13 +7,17 @@ import io.skystate.api.Capabilities;
 import io.skystate.api.Capability;
 import io.skystate.api.state.StateLimits;
 import io.skystate.api.state.Transaction;
+import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.azure.AzureSkystate;
+import io.skystate.azure.functions.DurableWorkflowFunctions;
 import io.skystate.azure.functions.SkystateFunctions;
 import io.skystate.azure.internal.AzureNames;
+import io.skystate.azure.internal.durable.Names;
 import io.skystate.core.deploy.Application;
 import io.skystate.core.deploy.BundleWriter;
 import io.skystate.core.deploy.DeploymentPackager;
 import io.skystate.core.deploy.ResourceNames;
+import io.skystate.core.workflow.doc.WorkflowDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +37,11 @@ import java.util.stream.Stream;
  * the app's name without its hyphens, shortened with a hash when longer. Table and queue names are the adapter's own
  * ({@link AzureNames}, at most 63 characters).
  *
- * <p>Workflows are refused: on a Functions host the Durable engine is not wired into the runtime in this version
- * ({@code FunctionsRuntime} builds the instance without a workflow engine and nothing calls
- * {@code DurableFunctionsRuntime.configure}), so a function app whose app registers a workflow could not start it.
+ * <p>An app with workflows also gets {@link DurableWorkflowFunctions} (the generic orchestrator, its activities, the
+ * callback queue trigger and the sweeper) in the layout, the Durable settings in the template
+ * ({@code ArmTemplate.durableFunctions}), and each definition's portable document as
+ * {@code workflows/<name>-v<version>.json}: the Durable engine interprets definitions at run time, so the app
+ * registers them when it starts (its {@code HandlerModule}), and the documents are what it runs.
  */
 public final class AzurePackager implements DeploymentPackager {
     static final String APP = "functionapp";
@@ -59,12 +65,6 @@ public final class AzurePackager implements DeploymentPackager {
 
     @Override
     public void write(Application app, BundleWriter out) throws IOException {
-        if (!app.workflows().isEmpty()) {
-            throw new IllegalArgumentException("azure: cannot deploy workflows " + app.workflows().stream()
-                    .map(w -> w.name() + " v" + w.version()).toList() + " to Azure Functions: the Durable engine is not"
-                    + " wired into the Functions runtime in this version (FunctionsRuntime has no workflow engine and"
-                    + " nothing configures DurableFunctionsRuntime)");
-        }
         String prefix = app.prefix().orElseGet(() -> prefix(app.name()));
         try {
             AzureNames.checkPrefix(prefix);
@@ -78,7 +78,9 @@ public final class AzurePackager implements DeploymentPackager {
             BundleWriter.writeArchive(jar, BundleWriter.tree(app.code().classes(), ""),
                     Optional.of("Manifest-Version: 1.0\n"), app.timestamp());
             Path layout = stage.resolve("layout");
-            FunctionAppLayout.write(layout, jar, List.of(), List.of(SkystateFunctions.class));
+            List<Class<?>> functions = app.workflows().isEmpty() ? List.of(SkystateFunctions.class)
+                    : List.of(SkystateFunctions.class, DurableWorkflowFunctions.class);
+            FunctionAppLayout.write(layout, jar, List.of(), functions);
             for (var file : BundleWriter.tree(layout, "").entrySet()) {
                 out.copy(APP + "/" + file.getKey(), file.getValue());
             }
@@ -88,11 +90,20 @@ public final class AzurePackager implements DeploymentPackager {
         for (var library : app.code().libraries().entrySet()) {
             out.copy(APP + "/lib/" + library.getKey(), library.getValue());
         }
+        for (WorkflowDefinition definition : app.workflows()) {
+            out.text(definitionFile(definition), WorkflowDocuments.toJson(definition) + "\n");
+        }
         ObjectNode template = ArmTemplate.builder().prefix(prefix).stores(List.copyOf(app.stores()))
-                .queues(List.copyOf(app.queues())).workQueue(WORK_QUEUE).build();
+                .queues(List.copyOf(app.queues())).workQueue(WORK_QUEUE).durableFunctions(!app.workflows().isEmpty())
+                .build();
         out.text(TEMPLATE, JSON.writeValueAsString(template).replace("\r\n", "\n") + "\n");
         describe(app, prefix, out);
         out.text("README.md", AzureReadme.text(app, prefix));
+    }
+
+    /** The portable document of a definition, as the Durable engine stores and interprets it. */
+    static String definitionFile(WorkflowDefinition definition) {
+        return "workflows/" + definition.name() + "-v" + definition.version() + ".json";
     }
 
     /** The app's name in lower-case letters and digits, starting with a letter, at most 16 characters. */
@@ -113,7 +124,8 @@ public final class AzurePackager implements DeploymentPackager {
         Stream.concat(Stream.concat(AzureSkystate.FRAMEWORK_STORES.stream(), Stream.of(AzureSkystate.QUEUE_CLAIM_STORE)),
                 app.stores().stream()).distinct().forEach(store -> manifest.resource(
                         "Microsoft.Storage/storageAccounts/tableServices/tables", AzureNames.table(prefix, store), "store " + store));
-        Stream.concat(app.queues().stream(), Stream.of(WORK_QUEUE)).distinct().forEach(queue -> manifest.resource(
+        Stream.concat(app.queues().stream(), Stream.concat(Stream.of(WORK_QUEUE), app.workflows().isEmpty()
+                ? Stream.<String>empty() : Stream.of(Names.CALLBACK_QUEUE))).distinct().forEach(queue -> manifest.resource(
                 "Microsoft.Storage/storageAccounts/queueServices/queues", AzureNames.queue(prefix, queue), "queue " + queue));
         app.handlers().forEach(h -> manifest.handler(h, SkystateFunctions.WORK + " / " + SkystateFunctions.HTTP));
         manifest.setting("AzureWebJobsStorage", Optional.of("<set by the template>"), "the storage account");
@@ -125,6 +137,16 @@ public final class AzurePackager implements DeploymentPackager {
         manifest.setting("SKYSTATE_KEY_ENCRYPTION_KEY", Optional.empty(),
                 "Base64 of 32 random bytes wrapping stored key rings (template parameter keyEncryptionKey)");
         manifest.setting("SKYSTATE_WORK_QUEUE", Optional.of(WORK_QUEUE), "the queue skystate-work consumes");
+        if (!app.workflows().isEmpty()) {
+            String hub = AzureNames.taskHub(prefix);
+            app.workflows().forEach(w -> manifest.workflow(w.name(), w.version(), "orchestrations of "
+                    + DurableWorkflowFunctions.class.getSimpleName() + " in task hub " + hub, definitionFile(w)));
+            manifest.setting(DurableWorkflowFunctions.TASK_HUB_SETTING, Optional.of(hub),
+                    "Durable task hub: workflows run on the host's Durable Functions extension");
+            manifest.setting(DurableWorkflowFunctions.CALLBACK_QUEUE_SETTING,
+                    Optional.of(AzureNames.queue(prefix, Names.CALLBACK_QUEUE)),
+                    "queue of workflow callback resolutions");
+        }
     }
 
     private static void delete(Path directory) throws IOException {

@@ -1,5 +1,7 @@
 package io.skystate.azure.deploy;
 
+import io.skystate.azure.functions.DurableWorkflowFunctions;
+import io.skystate.azure.internal.durable.Names;
 import io.skystate.core.deploy.Application;
 
 /** The README of an Azure bundle: the exact az commands that deploy and remove it. */
@@ -27,6 +29,19 @@ final class AzureReadme {
                 + "az functionapp deployment source config-zip --resource-group " + group + " \\\n"
                 + "  --name \"$(az functionapp list --resource-group " + group + " --query '[0].name' --output tsv)\" \\\n"
                 + "  --src " + AzurePackager.APP + ".zip\n```\n\n"
+                + (app.workflows().isEmpty() ? "" : workflows())
                 + "## Remove\n\n```bash\naz group delete --name " + group + " --yes\n```\n";
+    }
+
+    private static String workflows() {
+        return "## Workflows\n\n"
+                + "They run on the host's Durable Functions extension: `" + Names.ORCHESTRATION + "` orchestrates every run,"
+                + " `" + Names.TASK + "` and the other\nactivities run its steps, `" + DurableWorkflowFunctions.CALLBACKS
+                + "` resolves callbacks, `" + DurableWorkflowFunctions.SWEEPER + "` times them out.\nThe task hub is the app"
+                + " setting `" + DurableWorkflowFunctions.TASK_HUB_SETTING + "` (the template sets it). The Durable engine"
+                + " interprets\ndefinitions at run time, so the app registers them when it starts (its `HandlerModule`);"
+                + " `workflows/*.json` are\nthe portable documents of the definitions packaged, for review and diffs. Start"
+                + " runs from the app, in a function\nwith a `durableClient` binding"
+                + " (`DurableFunctionsRuntime.skystate(durable).workflows().start(...)`, see the Azure adapter's\nREADME).\n\n";
     }
 }

@@ -1,12 +1,14 @@
 package io.skystate.azure.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.azure.functions.DurableWorkflowFunctions;
 import io.skystate.azure.functions.SkystateFunctions;
+import io.skystate.azure.internal.AzureNames;
+import io.skystate.azure.internal.durable.Names;
 import io.skystate.azure.internal.durable.DurableEngines;
 import io.skystate.core.deploy.Application;
 import io.skystate.core.deploy.BundleWriter;
@@ -82,11 +84,13 @@ class AzurePackagerTest {
 
     @Test
     void packagingTwiceGivesByteIdenticalBundles() throws Exception {
-        Application app = app("notifier", List.of());
+        WorkflowDefinition flow = WorkflowDefinition.builder("flow", 1).startAt("a").task("a", "notify", t -> { }).build();
+        Application app = app("notifier", List.of(flow));
         Path one = bundle(app, "one");
         Path two = bundle(app, "two");
         var files = BundleWriter.tree(one, "");
-        assertThat(files.keySet()).isEqualTo(BundleWriter.tree(two, "").keySet());
+        assertThat(files.keySet()).isEqualTo(BundleWriter.tree(two, "").keySet()).contains("workflows/flow-v1.json",
+                "functionapp/SkystateWorkflow/function.json");
         for (var file : files.entrySet()) {
             assertThat(Files.readAllBytes(two.resolve(file.getKey()))).as(file.getKey())
                     .isEqualTo(Files.readAllBytes(file.getValue()));
@@ -102,10 +106,23 @@ class AzurePackagerTest {
     }
 
     @Test
-    void workflowsAreRefusedWhileTheFunctionsRuntimeHasNoEngine() throws Exception {
+    void workflowsAddTheDurableFunctionsTheirSettingsAndTheirDocuments() throws Exception {
         WorkflowDefinition flow = WorkflowDefinition.builder("flow", 1).startAt("a").task("a", "notify", t -> { }).build();
-        Application app = app("notifier", List.of(flow));
-        assertThatThrownBy(() -> bundle(app, "b")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("azure: cannot deploy workflows [flow v1]");
+        Path bundle = bundle(app("notifier", List.of(flow)), "b");
+        Path app = bundle.resolve("functionapp");
+        assertThat(app.resolve("SkystateWorkflow/function.json")).exists();
+        assertThat(app.resolve(DurableWorkflowFunctions.CALLBACKS + "/function.json")).exists();
+        assertThat(JSON.readTree(app.resolve("host.json").toFile()).path("extensions").path("durableTask").path("hubName")
+                .asText()).isEqualTo("%" + DurableWorkflowFunctions.TASK_HUB_SETTING + "%");
+        assertThat(Files.readString(bundle.resolve("azuredeploy.json"))).contains(DurableWorkflowFunctions.TASK_HUB_SETTING);
+        assertThat(io.skystate.core.workflow.doc.WorkflowDocuments.parse(
+                Files.readString(bundle.resolve("workflows/flow-v1.json")))).isEqualTo(flow);
+        assertThat(Files.readString(bundle.resolve("manifest.json"))).contains("\"file\" : \"workflows/flow-v1.json\"",
+                "notifier0workflows", AzureNames.queue("notifier", Names.CALLBACK_QUEUE));
+        assertThat(Files.readString(bundle.resolve("README.md"))).contains("## Workflows", Names.ORCHESTRATION);
+        assertThat(Files.readString(bundle(app("plain", List.of()), "c").resolve("README.md"))).doesNotContain("## Workflows");
+        Checkov.Result result = Checkov.check(bundle.resolve("azuredeploy.json").toAbsolutePath(), DeployArtifactsIT.SKIPPED);
+        assertThat(result.parsingErrors()).as(result.output()).isZero();
+        assertThat(result.failed()).as("failed checks").isEmpty();
     }
 }
