@@ -21,20 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The flow as the packaged app runs it, on the embedded adapter: the workflow file as skystate:package reads it,
- * the handlers from the module, and a person answering each document's callback URL over HTTP.
+ * The flow as the packaged app runs it, on the embedded adapter: the module registers the handlers and the workflow
+ * file (the same file skystate:package reads), and a person answers each document's callback URL over HTTP.
  */
 class DocumentApprovalTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void approvedDocumentsArePublishedAndRejectedOnesReturned(@TempDir Path dir) throws Exception {
-        WorkflowDefinition definition = WorkflowDocuments.parse(
+        WorkflowDefinition file = WorkflowDocuments.parse(
                 Files.readString(Path.of("src/main/skystate/workflows/document-approval.yaml")));
+        assertThat(DocumentApprovalModule.definition()).isEqualTo(file);
         try (Skystate skystate = Skystate.open(SkystateConfig.builder()
                 .property("local.path", dir.resolve("skystate.db").toString()).build())) {
             new DocumentApprovalModule().configure(skystate);
-            skystate.workflows().register(definition);
             ApprovalHandlers handlers = new ApprovalHandlers(skystate);
             skystate.workflows().start("document-approval", "doc-1", new Document("doc-1", "Plan", "bo", "ann"));
             skystate.workflows().start("document-approval", "doc-2", new Document("doc-2", "Memo", "bo", "ann"));
