@@ -1,5 +1,6 @@
 package io.skystate.local.internal.workflow;
 
+import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.api.callback.Callbacks;
@@ -7,6 +8,7 @@ import io.skystate.core.crypto.Keys;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.workflow.ClaimCheck;
+import io.skystate.core.workflow.ops.RunPageTokens;
 import io.skystate.local.internal.Database;
 import java.net.URI;
 import java.time.Clock;
@@ -32,8 +34,10 @@ public final class LocalWorkflowEngine implements AutoCloseable {
     private final RunControl control;
     private Dispatcher dispatcher;
 
+    /** {@code pageTokenKeys} sign the page tokens of run listings. */
     public LocalWorkflowEngine(Skystate skystate, Database database, HandlerRegistry handlers, Callbacks callbacks,
-            JacksonCodec codec, Clock clock, Function<String, URI> callbackUrls, WorkflowPortability portability) {
+            JacksonCodec codec, Clock clock, Function<String, URI> callbackUrls, WorkflowPortability portability,
+            KeyRing pageTokenKeys) {
         this.skystate = skystate;
         AtomicInteger ids = new AtomicInteger();
         this.handlerPool = Executors.newCachedThreadPool(r -> {
@@ -48,7 +52,8 @@ public final class LocalWorkflowEngine implements AutoCloseable {
         this.transitions = new Transitions(ctx);
         this.stepper = new FrameStepper(ctx, transitions);
         this.control = new RunControl(ctx, transitions, stepper);
-        this.workflows = new LocalWorkflows(ctx, control);
+        this.workflows = new LocalWorkflows(ctx, control, new RunListing(ctx, new RunPageTokens(pageTokenKeys, "local")),
+                stepper.eventSteps(), new Redriver(ctx, stepper));
     }
 
     /** The engine's API, starting the dispatcher if it is not running yet. */
