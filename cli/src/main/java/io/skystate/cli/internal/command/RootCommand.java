@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
             "%nEnvironment: SKYSTATE_PROVIDER, SKYSTATE_CONFIG (a properties file), SKYSTATE_OUTPUT (table|json);"
                 + " the launcher adds SKYSTATE_CLASSPATH (adapters, handler modules) to the class path."},
         subcommands = {WorkflowCommand.class, RunCommand.class, CallbackCommand.class, StateCommand.class,
-            QueueCommand.class, AutoComplete.GenerateCompletion.class})
+            QueueCommand.class, DashboardCommand.class, AutoComplete.GenerateCompletion.class})
 public final class RootCommand {
     private final PrintWriter out;
     private final PrintWriter err;
