@@ -77,7 +77,7 @@ final class Exchange {
         headers.set("Content-Type", contentType);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Referrer-Policy", "same-origin"); // "no-referrer" makes browsers send Origin: null on POSTs
         // Mermaid writes <style> into the SVGs it draws, hence style-src 'unsafe-inline'; scripts only from here.
         headers.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline';"
                 + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");

@@ -16,11 +16,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator's walk through the dashboard in headless chromium: the run list (filters), a saga run, its timeline
- * and diagram, then completing the waiting run's callback from the UI and watching it finish. Needs the run listing
- * and pending-callback API of issue 11 in the local engine (branch {@code wfops}); until that is merged the run list
- * and callback pages answer 501 and this fails.
+ * and diagram, then completing the waiting run's callback from the UI and watching it finish (a POST form with its
+ * CSRF token and the browser's own Origin header).
  */
-class DashboardBrowserNeedsWfopsIT {
+class DashboardOperationsBrowserIT {
     @TempDir
     Path dir;
     DashboardFixture fixture;

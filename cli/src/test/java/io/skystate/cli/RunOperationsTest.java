@@ -14,11 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands built on the run-operations API of issue 11 ({@code runs}, {@code pendingCallbacks}, {@code signal},
- * {@code redrive}). They pass once the local engine implements it (branch {@code wfops}); until then every engine
- * answers {@code UnsupportedOperationException("TRANSITIONAL ...")} and these fail with exit 6.
+ * The commands built on the run-operations API ({@code runs}, {@code pendingCallbacks}, {@code signal},
+ * {@code redrive}), on the local engine.
  */
-class RunOperationsNeedWfopsTest {
+class RunOperationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
