@@ -98,4 +98,4 @@ done
 # 4. The browser the dashboard's browser tests drive (Debian packages; skipped when already installed).
 run browser scripts/install-browser.sh
 
-echo "emulators ready: .emulators/venv (moto), .emulators/checkov, emulators/node_modules, .emulators/bin ($(ls emulators/go | tr '\n' ' ' | sed 's/ $//')), chromium
+echo "emulators ready: .emulators/venv (moto), .emulators/checkov, emulators/node_modules, .emulators/bin ($(ls emulators/go | tr '\n' ' ' | sed 's/ $//')), chromium"
