@@ -27,6 +27,7 @@ import io.skystate.api.workflow.RunQuery;
 import io.skystate.api.workflow.RunStateException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.RunSummary;
+import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.StepFailure;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowRun;
@@ -49,7 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timeout, typed errors that record nothing). {@code wfops10}-{@code wfops15}: redrive (resumes at the failed step on
  * the run's version, history grows, refused where it would not help, timed-out runs) and invocation ids (one per step
  * execution across retries, new for a loop visit, a redrive and another run; {@code step()} names the run, path and
- * kind, compensations included).
+ * kind, compensations included). {@code wfops16}: an instance with workers off operates runs and runs no step.
  */
 public class WorkflowOperationsConformance extends RunOperationRules {
     /**
@@ -275,5 +276,28 @@ public class WorkflowOperationsConformance extends RunOperationRules {
         assertThat(undoCalls).extracting(Call::step).containsOnly(Optional.of(new StepInvocation(id, "pay", "compensation")));
         assertThat(undoCalls).extracting(Call::invocationId).containsOnly(undoCalls.get(0).invocationId())
                 .doesNotContain(payCalls.get(0).invocationId());
+    }
+
+    /**
+     * An instance with {@code workflows.workers=off} operates a run and runs none of its steps: the run it starts
+     * stays RUNNING with its task's handler (registered on that instance) never called, no step in its history has
+     * ended, and the operator can cancel it.
+     */
+    @ConformanceRule
+    public final void wfops16_operatorInstancesRunNoSteps() throws Exception {
+        try (Skystate operator = target().openOperator()) {
+            List<Call> calls = calls();
+            WorkflowDefinition definition = operator.workflows().register(WorkflowDefinition.builder(workflowName(), 1)
+                    .startAt("work").task("work", recording(operator, calls, in -> "done"), t -> { }).build());
+            String id = instanceId();
+            operator.workflows().start(definition.name(), id, json("{}"));
+            Thread.sleep(timing().bound(Duration.ofSeconds(2)).toMillis());
+            assertThat(calls).as("handler calls on an instance with workers off").isEmpty();
+            assertStatus(operator.workflows().run(id), RunStatus.RUNNING);
+            assertThat(operator.workflows().history(id)).as("steps ended")
+                    .noneMatch(step -> step.outcome() != StepExecution.Outcome.RUNNING);
+            operator.workflows().cancel(id, "stopped by the operator");
+            assertStatus(awaitFinished(operator.workflows(), id), RunStatus.CANCELLED);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.skystate.local.internal.workflow;
 import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.core.crypto.Keys;
 import io.skystate.core.handler.HandlerRegistry;
@@ -32,12 +33,14 @@ public final class LocalWorkflowEngine implements AutoCloseable {
     private final Transitions transitions;
     private final FrameStepper stepper;
     private final RunControl control;
+    private final WorkflowWorkers runSteps;
     private Dispatcher dispatcher;
 
     /** {@code pageTokenKeys} sign the page tokens of run listings. */
     public LocalWorkflowEngine(Skystate skystate, Database database, HandlerRegistry handlers, Callbacks callbacks,
             JacksonCodec codec, Clock clock, Function<String, URI> callbackUrls, WorkflowPortability portability,
-            KeyRing pageTokenKeys) {
+            WorkflowWorkers runSteps, KeyRing pageTokenKeys) {
+        this.runSteps = runSteps;
         this.skystate = skystate;
         AtomicInteger ids = new AtomicInteger();
         this.handlerPool = Executors.newCachedThreadPool(r -> {
@@ -56,9 +59,9 @@ public final class LocalWorkflowEngine implements AutoCloseable {
                 stepper.eventSteps(), new Redriver(ctx, stepper));
     }
 
-    /** The engine's API, starting the dispatcher if it is not running yet. */
+    /** The engine's API, starting the dispatcher if it is not running yet (never with workers off). */
     public synchronized LocalWorkflows workflows() {
-        if (dispatcher == null) {
+        if (dispatcher == null && runSteps == WorkflowWorkers.ON) {
             dispatcher = new Dispatcher(ctx, stepper, stepper.callbackSteps(), new Compensator(ctx), control,
                     skystate.queue(EngineContext.CALLBACK_QUEUE), WORKERS);
         }

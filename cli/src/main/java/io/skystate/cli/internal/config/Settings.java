@@ -1,6 +1,7 @@
 package io.skystate.cli.internal.config;
 
 import io.skystate.api.SkystateConfig;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.cli.ExitCode;
 import io.skystate.cli.internal.output.CliException;
 import java.io.IOException;
@@ -17,14 +18,17 @@ import java.util.Properties;
  * Turns the global options into a {@link SkystateConfig}. Each setting comes from the first place that has it:
  * {@code -p key=value}, then the {@code --config} file (or, without that option, the file {@code SKYSTATE_CONFIG}
  * names), then the defaults. The provider comes from {@code --provider}, then {@code SKYSTATE_PROVIDER}, then a
- * {@code provider} key in the file; without one, Skystate picks the only adapter on the class path. Defaults, which
- * only the local adapter reads: {@code local.path=skystate.db} (in the working directory) and
- * {@code local.http.port=-1} (the command serves no callback URLs).
+ * {@code provider} key in the file; without one, Skystate picks the only adapter on the class path. Defaults:
+ * {@code workflows.workers=off} on every adapter (the command operates runs and leaves their steps to the
+ * application, which has the handlers; {@code -p workflows.workers=on} runs them here, with the application's
+ * handler modules on {@code SKYSTATE_CLASSPATH}), and, read only by the local adapter, {@code local.path=skystate.db}
+ * (in the working directory) and {@code local.http.port=-1} (the command serves no callback URLs).
  */
 public final class Settings {
     /** The key of a configuration file that names the provider rather than a property. */
     public static final String PROVIDER_KEY = "provider";
-    static final Map<String, String> DEFAULTS = Map.of("local.path", "skystate.db", "local.http.port", "-1");
+    static final Map<String, String> DEFAULTS = Map.of(WorkflowWorkers.PROPERTY, "off", "local.path", "skystate.db",
+            "local.http.port", "-1");
 
     private Settings() {
     }
