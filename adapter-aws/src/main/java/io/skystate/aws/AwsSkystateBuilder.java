@@ -2,6 +2,7 @@ package io.skystate.aws;
 
 import io.skystate.api.KeyRing;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public final class AwsSkystateBuilder {
     Clock clock = Clock.systemUTC();
     String roleArn = "arn:aws:iam::123456789012:role/skystate-workflows";
     WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
+    WorkflowWorkers workflowWorkers = WorkflowWorkers.ON;
 
     AwsSkystateBuilder() {
     }
@@ -65,7 +67,8 @@ public final class AwsSkystateBuilder {
 
     /**
      * Whether the workflow engine runs task-queue worker threads in this process (default {@code true}); off in a
-     * Lambda function, where the task queue's event source delivers the messages to the entry point instead.
+     * Lambda function, where the task queue's event source delivers the messages to the entry point instead. Unlike
+     * {@link #workflowWorkers} {@code OFF}, the instance still runs the steps those messages carry.
      */
     public AwsSkystateBuilder taskWorkers(boolean run) {
         this.taskWorkers = run;
@@ -120,6 +123,15 @@ public final class AwsSkystateBuilder {
     /** Which workflow definitions to accept; the AWS adapter has no extras, so both values behave alike. */
     public AwsSkystateBuilder workflowPortability(WorkflowPortability portability) {
         this.workflowPortability = Objects.requireNonNull(portability);
+        return this;
+    }
+
+    /**
+     * Whether this instance runs workflow steps ({@link WorkflowWorkers#ON}, the default) or only operates runs
+     * ({@link WorkflowWorkers#OFF}: for operator tools and processes without the application's handlers).
+     */
+    public AwsSkystateBuilder workflowWorkers(WorkflowWorkers workers) {
+        this.workflowWorkers = io.skystate.api.Arguments.notNull(workers, "workers");
         return this;
     }
 

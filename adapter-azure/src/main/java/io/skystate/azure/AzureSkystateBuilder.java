@@ -3,6 +3,7 @@ package io.skystate.azure;
 import io.skystate.api.InvalidRequestException;
 import io.skystate.api.KeyRing;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.azure.internal.WorkflowEngine;
 import io.skystate.azure.internal.durable.DurableEngines;
 import io.skystate.core.crypto.AesKeyWrapping;
@@ -54,6 +55,7 @@ public final class AzureSkystateBuilder {
     Clock clock = Clock.systemUTC();
     Duration sweepInterval = Duration.ofMinutes(10);
     WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
+    WorkflowWorkers workflowWorkers = WorkflowWorkers.ON;
     WorkflowEngine.Factory workflowEngine;
 
     AzureSkystateBuilder() {
@@ -153,6 +155,15 @@ public final class AzureSkystateBuilder {
     /** Which workflow definitions to accept once a workflow engine is wired in. */
     public AzureSkystateBuilder workflowPortability(WorkflowPortability portability) {
         this.workflowPortability = Objects.requireNonNull(portability);
+        return this;
+    }
+
+    /**
+     * Whether this instance runs workflow steps ({@link WorkflowWorkers#ON}, the default) or only operates runs
+     * ({@link WorkflowWorkers#OFF}: for operator tools and processes without the application's handlers).
+     */
+    public AzureSkystateBuilder workflowWorkers(WorkflowWorkers workers) {
+        this.workflowWorkers = io.skystate.api.Arguments.notNull(workers, "workers");
         return this;
     }
 

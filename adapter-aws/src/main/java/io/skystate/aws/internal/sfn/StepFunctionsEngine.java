@@ -2,6 +2,7 @@ package io.skystate.aws.internal.sfn;
 
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.AwsClients;
@@ -16,7 +17,8 @@ import java.time.Clock;
  * {@code .waitForTaskToken}; {@link TaskWorker} threads in this process poll it, run the handlers and answer with
  * {@code SendTaskSuccess}/{@code SendTaskFailure}. In production the same messages can be consumed by the
  * Lambda entry point instead. The worker starts on the first call to {@link #workflows()}, unless the instance runs
- * no task workers (a Lambda function, whose task queue event source delivers the messages).
+ * no task workers (a Lambda function, whose task queue event source delivers the messages) or executes no steps at all
+ * ({@code workflows.workers=off}).
  */
 public final class StepFunctionsEngine implements AutoCloseable {
     /** The queue (name before the prefix) every state machine of this app sends its tasks to. */
@@ -25,13 +27,15 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     private final EngineParts parts;
     private final SfnWorkflows workflows;
+    private final WorkflowWorkers runSteps;
     private final boolean taskWorkers;
     private TaskWorker worker;
 
     public StepFunctionsEngine(Skystate skystate, AwsClients clients, Resources resources, HandlerRegistry handlers,
             Callbacks callbacks, JacksonCodec codec, Clock clock, String roleArn,
             java.util.function.Function<String, java.net.URI> callbackUrls, WorkflowPortability portability,
-            boolean taskWorkers) {
+            WorkflowWorkers runSteps, boolean taskWorkers) {
+        this.runSteps = runSteps;
         this.parts = new EngineParts(skystate, clients, resources, handlers, codec, clock, roleArn,
                 new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock),
                 skystate.stateStore("skystate-workflows"), callbacks, callbackUrls, portability);
@@ -48,8 +52,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
         messages.handle(messages.parse(body));
     }
 
+    /**
+     * The engine's API; starts the task worker threads on first use unless workflow workers are off (an operating-only
+     * instance) or the instance runs no task poller (a Lambda function, fed by its event source).
+     */
     public synchronized Workflows workflows() {
-        if (worker == null && taskWorkers) {
+        if (worker == null && taskWorkers && runSteps == WorkflowWorkers.ON) {
             worker = new TaskWorker(parts, WORKER_THREADS);
         }
         return workflows;

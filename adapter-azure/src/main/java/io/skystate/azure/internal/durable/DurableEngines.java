@@ -1,6 +1,7 @@
 package io.skystate.azure.internal.durable;
 
 import io.skystate.api.Capability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.azure.internal.WorkflowEngine;
 import java.util.EnumSet;
@@ -45,7 +46,7 @@ public final class DurableEngines implements WorkflowEngine.Factory {
         DurableConnection opened = connection.get();
         DurableWorkflowEngine engine = DurableWorkflowEngine.create(context.skystate(), context.handlers(),
                 context.workflowCallbacks(), context.codec(), context.clock(), context.skystate()::capabilities,
-                context.portability(), opened, workers);
+                context.portability(), opened, context.workers() == WorkflowWorkers.OFF ? 0 : workers);
         return new WorkflowEngine() {
             @Override
             public Workflows workflows() {

@@ -75,7 +75,10 @@ public final class DurableWorkflowEngine implements AutoCloseable {
                 DEFAULT_WORKERS);
     }
 
-    /** The same with {@code workers} in-process workers (0: none, work items go to other processes). */
+    /**
+     * The same with {@code workers} in-process workers; 0 makes an operating-only engine ({@code workflows.workers=off}):
+     * no workers and no background loops, every work item, callback message and sweep is left to other processes.
+     */
     public static DurableWorkflowEngine create(Skystate skystate, HandlerRegistry handlers,
             StoreBackedCallbacks workflowCallbacks, JacksonCodec codec, Clock clock, Supplier<Capabilities> capabilities,
             WorkflowPortability portability, DurableConnection connection, int workers) {
@@ -94,13 +97,15 @@ public final class DurableWorkflowEngine implements AutoCloseable {
                 .with(Capability.WORKFLOW_COMPENSATION_IN_BRANCHES);
     }
 
-    /** The engine's API; on a sidecar connection, starts workers and background loops on first use. */
+    /**
+     * The engine's API; on a sidecar connection with workers, starts them and the background loops on first use.
+     */
     public synchronized Workflows workflows() {
         if (!started && !connection.hostDispatched()) {
             if (workerCount > 0) {
                 workers = new Workers(() -> connection.workerBuilder().orElseThrow(), activities, workerCount);
+                background = new Background(parts, skystate, events, stopper);
             }
-            background = new Background(parts, skystate, events, stopper);
         }
         started = true;
         return workflows;
