@@ -141,8 +141,10 @@ abstract class AbstractSkystateMojo extends AbstractMojo {
         List<String> problems = new ArrayList<>();
         for (WorkflowDefinition definition : app.scan().workflows()) {
             String key = AppScanner.key(definition);
-            for (String problem : WorkflowValidator.problems(definition, app.scan().handlers()::contains,
-                    app.packager().capabilities(), mode)) {
+            List<String> found = new ArrayList<>(WorkflowValidator.problems(definition, app.scan().handlers()::contains,
+                    app.packager().capabilities(), mode));
+            found.addAll(app.packager().unsupported(definition));
+            for (String problem : found) {
                 problems.add("[" + cloud + "] workflow " + key + " (" + app.scan().sources().get(key) + "): " + problem);
             }
         }

@@ -125,4 +125,14 @@ class AzurePackagerTest {
         assertThat(result.parsingErrors()).as(result.output()).isZero();
         assertThat(result.failed()).as("failed checks").isEmpty();
     }
+
+    @Test
+    void unsupportedNamesTheStepsTheEngineRefusesAtRegistration() {
+        WorkflowDefinition signals = WorkflowDefinition.builder("signals", 1).startAt("wait")
+                .awaitEvent("wait", "go", java.time.Duration.ofMinutes(1), e -> { }).build();
+        WorkflowDefinition plain = WorkflowDefinition.builder("plain", 1).startAt("a").task("a", "notify", t -> { }).build();
+        assertThat(new AzurePackager().unsupported(signals)).containsExactly(
+                "step 'wait': the azure adapter's Durable Task engine does not run awaitEvent steps (the local engine does)");
+        assertThat(new AzurePackager().unsupported(plain)).isEmpty();
+    }
 }

@@ -2,8 +2,12 @@ package io.skystate.azure.internal.durable;
 
 import io.skystate.api.Capability;
 import io.skystate.api.WorkflowWorkers;
+import io.skystate.api.workflow.InvalidWorkflowException;
+import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.Workflows;
+import io.skystate.azure.internal.AzureErrors;
 import io.skystate.azure.internal.WorkflowEngine;
+import io.skystate.core.workflow.UnsupportedSteps;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +37,17 @@ public final class DurableEngines implements WorkflowEngine.Factory {
     /** Engines on the Functions host's Durable extension: no in-process workers, the host's client attached later. */
     public static DurableEngines functionsHost() {
         return new DurableEngines(DurableConnection::functionsHost, 0);
+    }
+
+    /**
+     * Rejects {@code definition} if it has steps this engine does not run yet: {@code awaitEvent}, as signals are not
+     * wired into the orchestrator (a run would wait for an event nothing delivers). Registration calls it, and so does
+     * the packager's check before deployment.
+     *
+     * @throws InvalidWorkflowException naming every such step
+     */
+    public static void rejectUnsupported(WorkflowDefinition definition) {
+        UnsupportedSteps.reject(AzureErrors.PROVIDER, "Durable Task", definition, Set.of("awaitEvent"));
     }
 
     @Override
