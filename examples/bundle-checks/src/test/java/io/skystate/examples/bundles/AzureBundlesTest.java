@@ -33,8 +33,8 @@ class AzureBundlesTest {
         List<String> command = new ArrayList<>(List.of(Bundles.tool(".emulators/checkov/bin/checkov"), "-f",
                 "azuredeploy.json", "--framework", "arm", "-o", "json", "--compact", "--quiet", "--skip-download",
                 "--skip-check", String.join(",", SKIPPED)));
-        Bundles.Result checkov = Bundles.run(bundle, command);
-        assertThat(checkov.exitCode()).as("checkov:%n%s", checkov.output()).isZero();
+        Bundles.Result checkov = Bundles.runForReport(bundle, command);
+        assertThat(checkov.exitCode()).as("checkov:%n%s%n%s", checkov.output(), checkov.errors()).isZero();
         JsonNode report = JsonMapper.builder().build().readTree(checkov.output());
         JsonNode summary = (report.isArray() ? report.get(0) : report).path("summary");
         assertThat(summary.path("parsing_errors").asInt()).as(checkov.output()).isZero();

@@ -59,19 +59,37 @@ final class Bundles {
         }
     }
 
-    /** Runs a validator in {@code directory}; returns its exit code and output. */
+    /** Runs a validator in {@code directory}; returns its exit code and output (standard output and error). */
     static Result run(Path directory, List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        return run(new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true), command, null);
+    }
+
+    /**
+     * Runs a validator whose standard output is a report (JSON), keeping its standard error (warnings, progress) out
+     * of {@link Result#output()} and in {@link Result#errors()}.
+     */
+    static Result runForReport(Path directory, List<String> command) throws Exception {
+        Path errors = Files.createTempFile("validator", ".err");
+        try {
+            return run(new ProcessBuilder(command).directory(directory.toFile()).redirectError(errors.toFile()),
+                    command, errors);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static Result run(ProcessBuilder builder, List<String> command, Path errors) throws Exception {
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(command + " did not finish");
         }
-        return new Result(process.exitValue(), output);
+        return new Result(process.exitValue(), output, errors == null ? "" : Files.readString(errors));
     }
 
-    /** A validator's exit code and output. */
-    record Result(int exitCode, String output) {
+    /** A validator's exit code, its output, and its standard error when kept apart. */
+    record Result(int exitCode, String output, String errors) {
     }
 
     /** An installed tool under the repository root, checked to be there. */
