@@ -35,7 +35,7 @@ def (azExit, azOut) = run(azure, [tool('.emulators/checkov/bin/checkov'), '-f', 
 assert azExit == 0 : "checkov: $azOut"
 assert new JsonSlurper().parse(azure.resolve('manifest.json').toFile()).prefix == 'notifier'
 
-// Google Cloud: a thin jar with its libraries and a deploy script that parses.
+// Google Cloud: a thin jar with its libraries and a deploy script that parses and passes shellcheck.
 Path gcp = bundles.resolve('gcp')
 def jar = new java.util.jar.JarFile(gcp.resolve('function/notifier.jar').toFile())
 def classPath = jar.manifest.mainAttributes.getValue('Class-Path').split(' ')
@@ -44,5 +44,7 @@ classPath.each { assert Files.exists(gcp.resolve('function').resolve(it)) : "Cla
 assert classPath.any { it.startsWith('libs/skystate-adapter-gcp-') }
 def (gcpExit, gcpOut) = run(gcp, ['bash', '-n', 'deploy.sh'])
 assert gcpExit == 0 : "bash -n: $gcpOut"
+def (shExit, shOut) = run(gcp, [tool('.emulators/venv/bin/shellcheck'), '--shell=bash', '--severity=style', 'deploy.sh'])
+assert shExit == 0 : "shellcheck: $shOut"
 assert gcp.resolve('deploy.sh').toFile().text.contains('gcloud pubsub topics create notifier-outbox ')
 return true

@@ -7,6 +7,7 @@ import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.core.deploy.Application;
 import io.skystate.core.deploy.BundleWriter;
 import io.skystate.core.deploy.DeploymentPackager;
+import io.skystate.emulators.RepoPaths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class GcpPackagerTest {
     }
 
     @Test
-    void bundleHoldsAThinJarWithItsLibrariesAndAScriptThatParses() throws Exception {
+    void bundleHoldsAThinJarWithItsLibrariesAndAScriptThatPassesBashAndShellcheck() throws Exception {
         Path bundle = bundle(app("Notifier App", List.of()), "b");
         try (JarFile jar = new JarFile(bundle.resolve("function/notifier-app.jar").toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Class-Path")).isEqualTo(
@@ -71,6 +72,13 @@ class GcpPackagerTest {
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(bash.exitValue()).as(output).isZero();
+        Path shellcheck = RepoPaths.root().resolve(".emulators/venv/bin/shellcheck");
+        assertThat(Files.isExecutable(shellcheck)).as("%s (run scripts/install-emulators.sh)", shellcheck).isTrue();
+        Process check = new ProcessBuilder(shellcheck.toString(), "--shell=bash", "--severity=style", "deploy.sh")
+                .directory(bundle.toFile()).redirectErrorStream(true).start();
+        String findings = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as("shellcheck:%n%s", findings).isZero();
         assertThat(Files.isExecutable(bundle.resolve("deploy.sh"))).isTrue();
         assertThat(Files.readString(bundle.resolve("manifest.json"))).contains("\"name\" : \"notifier-app-http\"",
                 "SKYSTATE_KMS_KEY", "notifier-app-notifications-dead-letter");
