@@ -39,4 +39,15 @@ assert entries.any { it ==~ /lib\/skystate-adapter-aws-.*\.jar/ }
 assert entries.any { it ==~ /lib\/skystate-api-.*\.jar/ }
 assert !one.resolve('template.yaml').toFile().text.contains(basedir.toString())
 assert one.resolve('README.md').toFile().text.contains('sam deploy --template-file template.yaml --stack-name document-review')
+// Azure: both executions wrote the same bytes, with the Durable functions and each workflow's document.
+Path azureOne = basedir.toPath().resolve('target/skystate/azure')
+Path azureTwo = basedir.toPath().resolve('target/skystate-again/azure')
+def azureFiles = files(azureOne)
+assert azureFiles == files(azureTwo)
+assert azureFiles.containsAll(['azuredeploy.json', 'functionapp/host.json', 'functionapp/SkystateWorkflow/function.json',
+                               'workflows/review-v1.json', 'workflows/archive-v2.json', 'manifest.json', 'README.md'])
+azureFiles.each { f ->
+    assert Arrays.equals(Files.readAllBytes(azureOne.resolve(f)), Files.readAllBytes(azureTwo.resolve(f))) : "azure $f differs"
+}
+assert !azureOne.resolve('azuredeploy.json').toFile().text.contains(basedir.toString())
 return true
