@@ -79,6 +79,7 @@ final class SamGenerator {
         String id = logicalId("Queue", name);
         ObjectNode p = resource(id, "AWS::SQS::Queue").putObject("Properties");
         p.set("QueueName", named(name));
+        p.put("SqsManagedSseEnabled", true);   // messages encrypted at rest with SQS-owned keys (no key policy to grant)
         if (taskQueue) {
             p.put("VisibilityTimeout", SamTemplate.TASK_QUEUE_VISIBILITY);
         }
