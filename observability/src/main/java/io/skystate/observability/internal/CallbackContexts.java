@@ -42,13 +42,16 @@ final class CallbackContexts {
         this.telemetry = telemetry;
     }
 
-    /** Writes the id record when metrics are on (for the wait) and the token record when tracing is on. */
-    void remember(CallbackHandle handle, Context context) {
+    /**
+     * Writes the id record when metrics are on (for the wait) and the token record when tracing is on. The creation
+     * time is the adapter's: the handle's expiry less the requested timeout.
+     */
+    void remember(CallbackHandle handle, Duration timeout, Context context) {
         try {
             PutOptions options = PutOptions.always().expiringAt(handle.expiresAt().plus(GRACE));
             if (telemetry.metrics()) {
                 stored.write(Key.of(BY_ID, handle.id()),
-                        Map.of("createdAt", Long.toString(telemetry.clock().millis())), options);
+                        Map.of("createdAt", Long.toString(handle.expiresAt().minus(timeout).toEpochMilli())), options);
             }
             if (telemetry.tracing()) {
                 stored.write(Key.of(BY_TOKEN, digest(handle.token())), StoredContexts.withContext(context,

@@ -60,7 +60,7 @@ final class ObservedCallbacks implements Callbacks {
         return create.call(() -> {
             CallbackHandle handle = delegate.create(request);
             Span.current().setAttribute(SkystateSpans.CALLBACK_ID, handle.id());
-            contexts.remember(handle, Context.current());
+            contexts.remember(handle, request.timeout(), Context.current());
             return handle;
         });
     }
