@@ -90,6 +90,19 @@ class QueueObservationTest {
         assertThat(recorder.span("queue.send jobs").getAttributes().get(SkystateSpans.TRACE_INJECTED)).isFalse();
     }
 
+    @Test
+    void withMetricsOnlyNothingIsInjectedAndTheApplicationsSpanIsLeftAlone() throws Exception {
+        try (LocalSkystate other = LocalSkystate.builder().withoutHttp().build();
+                Skystate metricsOnly = SkystateObservability.builder().meterRegistry(recorder.registry).build().wrap(other)) {
+            MessageQueue jobs = metricsOnly.queue("jobs");
+            recorder.within("application", () -> jobs.send(Message.of("work")));
+            assertThat(other.queue("jobs").receive(1, VISIBILITY, WAIT)).singleElement()
+                    .satisfies(raw -> assertThat(raw.attributes()).isEmpty());
+            assertThat(recorder.span("application").getAttributes().asMap()).isEmpty();
+            assertThat(recorder.counted(SkystateMeters.QUEUE_MESSAGES, "queue", "jobs", "event", "sent")).isEqualTo(1);
+        }
+    }
+
     private static ReceivedMessage receiveOne(MessageQueue queue) {
         List<ReceivedMessage> received = queue.receive(1, VISIBILITY, WAIT);
         assertThat(received).hasSize(1);

@@ -2,7 +2,6 @@ package io.skystate.observability.internal;
 
 import io.micrometer.core.instrument.Tags;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
@@ -59,8 +58,8 @@ final class ObservedCallbacks implements Callbacks {
     public CallbackHandle create(CallbackRequest request) {
         return create.call(() -> {
             CallbackHandle handle = delegate.create(request);
-            Span.current().setAttribute(SkystateSpans.CALLBACK_ID, handle.id());
-            contexts.remember(handle, request.timeout(), Context.current());
+            telemetry.currentSpan().setAttribute(SkystateSpans.CALLBACK_ID, handle.id());
+            contexts.remember(handle, request.timeout(), telemetry.currentContext());
             return handle;
         });
     }
@@ -83,13 +82,13 @@ final class ObservedCallbacks implements Callbacks {
     /** Runs {@code body} in a span under the creation's context; records the wait if {@code status} is set. */
     private void resolve(Operation operation, String token, CallbackStatus status, Runnable body) {
         Optional<CallbackContexts.Created> created = contexts.byToken(token);
-        SpanContext resolver = Span.current().getSpanContext();
-        Context parent = created.map(CallbackContexts.Created::context).orElse(Context.current());
+        SpanContext resolver = telemetry.currentSpan().getSpanContext();
+        Context parent = created.map(CallbackContexts.Created::context).orElse(telemetry.currentContext());
         Attributes attributes = created.map(c -> Attributes.of(SkystateSpans.CALLBACK_ID, c.callbackId()))
                 .orElse(Attributes.empty());
         operation.call(parent, attributes, () -> {
             if (resolver.isValid() && created.isPresent()) {
-                Span.current().addLink(resolver);
+                telemetry.currentSpan().addLink(resolver);
             }
             body.run();
             if (status != null) {
@@ -101,13 +100,13 @@ final class ObservedCallbacks implements Callbacks {
 
     @Override
     public CallbackOutcome outcome(String callbackId) {
-        return outcome.call(Context.current(), Attributes.of(SkystateSpans.CALLBACK_ID, callbackId),
+        return outcome.call(telemetry.currentContext(), Attributes.of(SkystateSpans.CALLBACK_ID, callbackId),
                 () -> observed(delegate.outcome(callbackId)));
     }
 
     @Override
     public CallbackOutcome await(String callbackId, Duration maxWait) throws InterruptedException {
-        return await.call(Context.current(), Attributes.of(SkystateSpans.CALLBACK_ID, callbackId),
+        return await.call(telemetry.currentContext(), Attributes.of(SkystateSpans.CALLBACK_ID, callbackId),
                 () -> observed(delegate.await(callbackId, maxWait)));
     }
 

@@ -60,7 +60,7 @@ final class ObservedHandler<I, O> implements Handler<I, O> {
         if (!telemetry.tracing()) {
             return operation.call(() -> handler.handle(input, observedContext));
         }
-        Context parent = step.flatMap(s -> runs.context(s.instanceId())).orElse(Context.current());
+        Context parent = step.flatMap(s -> runs.context(s.instanceId())).orElse(telemetry.currentContext());
         return operation.call(parent, attributes(context, step), () -> handler.handle(input, observedContext));
     }
 

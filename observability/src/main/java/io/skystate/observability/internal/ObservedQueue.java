@@ -69,7 +69,7 @@ final class ObservedQueue implements MessageQueue {
     public String send(Message message) {
         return send.call(() -> {
             Message out = telemetry.tracing() ? TraceAttributes.inject(message, Context.current()) : message;
-            Span.current().setAttribute(SkystateSpans.TRACE_INJECTED, out != message);
+            telemetry.currentSpan().setAttribute(SkystateSpans.TRACE_INJECTED, out != message);
             String id = delegate.send(out);
             sent.increment();
             return id;
@@ -81,7 +81,7 @@ final class ObservedQueue implements MessageQueue {
         return receive.call(() -> {
             List<ReceivedMessage> messages = delegate.receive(maxMessages, visibilityTimeout, maxWait);
             List<ReceivedMessage> out = new ArrayList<>(messages.size());
-            Span span = Span.current();
+            Span span = telemetry.currentSpan();
             for (ReceivedMessage message : messages) {
                 TraceAttributes.Stripped stripped = TraceAttributes.strip(message);
                 out.add(stripped.message());
@@ -101,7 +101,7 @@ final class ObservedQueue implements MessageQueue {
     public void ack(String receipt) {
         ack.call(() -> {
             delegate.ack(receipt);
-            inFlight.release(receipt).ifPresent(producer -> link(Span.current(), producer));
+            inFlight.release(receipt).ifPresent(producer -> link(telemetry.currentSpan(), producer));
             acked.increment();
             return null;
         });

@@ -3,7 +3,6 @@ package io.skystate.observability.internal;
 import io.micrometer.core.instrument.Tags;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.context.Context;
 import io.skystate.api.Codec;
 import io.skystate.api.workflow.PendingCallback;
 import io.skystate.api.workflow.RunPage;
@@ -62,7 +61,7 @@ final class ObservedWorkflows implements Workflows {
 
     @Override
     public WorkflowDefinition register(WorkflowDefinition definition) {
-        return operation("register").call(Context.current(), Attributes.of(SkystateSpans.WORKFLOW, definition.name()),
+        return operation("register").call(telemetry.currentContext(), Attributes.of(SkystateSpans.WORKFLOW, definition.name()),
                 () -> delegate.register(definition));
     }
 
@@ -77,8 +76,8 @@ final class ObservedWorkflows implements Workflows {
     }
 
     private WorkflowRun started(String workflow, String instanceId, Supplier<WorkflowRun> body) {
-        return start(workflow).call(Context.current(), runId(instanceId), () -> {
-            boolean first = instanceId != null && workflow != null && runs.remember(instanceId, workflow, Context.current());
+        return start(workflow).call(telemetry.currentContext(), runId(instanceId), () -> {
+            boolean first = instanceId != null && workflow != null && runs.remember(instanceId, workflow, telemetry.currentContext());
             WorkflowRun started;
             try {
                 started = body.get();
@@ -97,12 +96,12 @@ final class ObservedWorkflows implements Workflows {
 
     @Override
     public WorkflowRun run(String instanceId) {
-        return operation("run").call(Context.current(), runId(instanceId), () -> finished(delegate.run(instanceId)));
+        return operation("run").call(telemetry.currentContext(), runId(instanceId), () -> finished(delegate.run(instanceId)));
     }
 
     @Override
     public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
-        return operation("await").call(Context.current(), runId(instanceId),
+        return operation("await").call(telemetry.currentContext(), runId(instanceId),
                 () -> finished(delegate.await(instanceId, maxWait)));
     }
 
@@ -117,12 +116,12 @@ final class ObservedWorkflows implements Workflows {
 
     @Override
     public List<StepExecution> history(String instanceId) {
-        return operation("history").call(Context.current(), runId(instanceId), () -> delegate.history(instanceId));
+        return operation("history").call(telemetry.currentContext(), runId(instanceId), () -> delegate.history(instanceId));
     }
 
     @Override
     public void cancel(String instanceId, String reason) {
-        operation("cancel").call(Context.current(), runId(instanceId), () -> {
+        operation("cancel").call(telemetry.currentContext(), runId(instanceId), () -> {
             delegate.cancel(instanceId, reason);
             return null;
         });
@@ -159,18 +158,18 @@ final class ObservedWorkflows implements Workflows {
 
     @Override
     public List<StepExecution> currentSteps(String instanceId) {
-        return operation("currentSteps").call(Context.current(), runId(instanceId), () -> delegate.currentSteps(instanceId));
+        return operation("currentSteps").call(telemetry.currentContext(), runId(instanceId), () -> delegate.currentSteps(instanceId));
     }
 
     @Override
     public List<PendingCallback> pendingCallbacks(String instanceId) {
-        return operation("pendingCallbacks").call(Context.current(), runId(instanceId),
+        return operation("pendingCallbacks").call(telemetry.currentContext(), runId(instanceId),
                 () -> delegate.pendingCallbacks(instanceId));
     }
 
     @Override
     public void signal(String instanceId, String event, byte[] payloadJson) {
-        operation("signal").call(Context.current(), runId(instanceId), () -> {
+        operation("signal").call(telemetry.currentContext(), runId(instanceId), () -> {
             delegate.signal(instanceId, event, payloadJson);
             return null;
         });
@@ -178,7 +177,7 @@ final class ObservedWorkflows implements Workflows {
 
     @Override
     public WorkflowRun redrive(String instanceId) {
-        return operation("redrive").call(Context.current(), runId(instanceId), () -> {
+        return operation("redrive").call(telemetry.currentContext(), runId(instanceId), () -> {
             WorkflowRun redriven = delegate.redrive(instanceId);
             if (telemetry.metrics()) {
                 runs.reopen(instanceId);

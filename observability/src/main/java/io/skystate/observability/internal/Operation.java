@@ -40,10 +40,10 @@ final class Operation {
 
     /** Runs {@code body} in a span that is a child of the current context. */
     <T, E extends Exception> T call(Call<T, E> body) throws E {
-        return call(Context.current(), Attributes.empty(), body);
+        return call(telemetry.currentContext(), Attributes.empty(), body);
     }
 
-    /** Runs {@code body} in a span that is a child of {@code parent}, with {@code extra} attributes. */
+    /** Runs {@code body} in a span that is a child of {@code parent} (unused when tracing is off), with {@code extra} attributes. */
     <T, E extends Exception> T call(Context parent, Attributes extra, Call<T, E> body) throws E {
         long start = System.nanoTime();
         Span span = telemetry.tracing() ? startSpan(parent, extra) : null;

@@ -31,7 +31,9 @@ public final class Telemetry {
     private static final System.Logger LOG = System.getLogger("io.skystate.observability");
     private static final TextMapPropagator W3C = W3CTraceContextPropagator.getInstance();
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
+        /** Abstract up to OpenTelemetry 1.51 at least (adapter-gcp brings 1.51.0), deprecated with a default in 1.68. */
         @Override
+        @SuppressWarnings("deprecation")
         public Iterable<String> keys(Map<String, String> carrier) {
             return carrier.keySet();
         }
@@ -85,6 +87,19 @@ public final class Telemetry {
     Counter counter(String name, Tags tags) {
         return registry == null ? new NoopCounter(new Meter.Id(name, tags, null, null, Meter.Type.COUNTER))
                 : Counter.builder(name).tags(tags).register(registry);
+    }
+
+    /**
+     * The span an observed call runs in: the current span when tracing is on, else the invalid span, so that a
+     * decorator never writes to a span the application made with its own tracer.
+     */
+    Span currentSpan() {
+        return tracer == null ? Span.getInvalid() : Span.current();
+    }
+
+    /** The context a run or callback record carries: the current one when tracing is on, else the root. */
+    Context currentContext() {
+        return tracer == null ? Context.root() : Context.current();
     }
 
     /** A started span, or null when tracing is off. */
