@@ -34,7 +34,8 @@ public final class Conformance {
     /** The workflow suites. */
     public static final List<Class<? extends ConformanceSuite>> WORKFLOWS = List.of(WorkflowConformance.class,
             WorkflowDefinitionConformance.class, WorkflowErrorConformance.class, WorkflowCallbackConformance.class,
-            WorkflowScaleConformance.class, WorkflowPortabilityConformance.class, WorkflowHistoryConformance.class);
+            WorkflowScaleConformance.class, WorkflowPortabilityConformance.class, WorkflowHistoryConformance.class,
+            WorkflowOperationsConformance.class);
 
     /** Every suite. */
     public static final List<Class<? extends ConformanceSuite>> ALL = Stream.of(STATE, List.of(

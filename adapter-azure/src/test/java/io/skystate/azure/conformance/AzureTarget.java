@@ -2,6 +2,7 @@ package io.skystate.azure.conformance;
 
 import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.azure.AzureSkystate;
 import io.skystate.azure.AzureSkystateBuilder;
 import io.skystate.azure.AzureSkystateBuilder.StateBackend;
@@ -40,6 +41,12 @@ abstract class AzureTarget implements ConformanceTarget {
     @Override
     public Skystate open(KeyRing callbackKeys, KeyRing sessionKeys) {
         return AzureTargets.open(AzureSkystate.builder().callbackKeys(callbackKeys).sessionKeys(sessionKeys), state,
+                AzureTargets.newPrefix(), AzureTargets.startSidecar());
+    }
+
+    @Override
+    public Skystate openOperator() {
+        return AzureTargets.open(AzureSkystate.builder().workflowWorkers(WorkflowWorkers.OFF), state,
                 AzureTargets.newPrefix(), AzureTargets.startSidecar());
     }
 

@@ -13,8 +13,11 @@ public interface InvocationContext {
     /**
      * The same for every attempt and every redelivery of one logical invocation, on every adapter: for a workflow
      * step, one execution of the step (its retries share the id; a loop that reaches the step again starts a new
-     * invocation; a {@linkplain io.skystate.api.workflow.Workflows#redrive redriven} step is a new one too); for a
-     * direct or HTTP invocation, the call. Different invocations have different ids. At most 512 characters.
+     * invocation; a {@linkplain io.skystate.api.workflow.Workflows#redrive redriven} step is a new one too; each
+     * compensation of a step is one invocation too); for a direct or HTTP invocation, the call. Different invocations
+     * have different ids. A workflow step's id is derived from the run, the step's path and which execution of the
+     * step it is, never drawn at random, so it survives an engine crash or restart; treat it as opaque text of at
+     * most 512 characters.
      */
     String invocationId();
 

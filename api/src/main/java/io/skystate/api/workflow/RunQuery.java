@@ -58,7 +58,10 @@ public record RunQuery(Optional<String> workflow, Set<RunStatus> statuses, Optio
         return new RunQuery(workflow, statuses, startedFrom, startedBefore, size, pageToken);
     }
 
-    /** The page after the one that returned {@code token}; the other criteria must be the same as then. */
+    /**
+     * The page after the one that returned {@code token}. The workflow, statuses and start range must be the same as
+     * then (the page size may change); {@link Workflows#runs} rejects a token issued for other criteria.
+     */
     public RunQuery after(String token) {
         return new RunQuery(workflow, statuses, startedFrom, startedBefore, pageSize,
                 Optional.of(Arguments.notNull(token, "token")));
