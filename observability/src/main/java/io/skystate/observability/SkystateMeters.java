@@ -3,8 +3,9 @@ package io.skystate.observability;
 /**
  * The names of the Micrometer meters an observed {@link io.skystate.api.Skystate} records, and their tags. Every
  * tag has a small, bounded set of values: store, queue, handler and workflow names come from the application's code,
- * {@code outcome} is {@value #OK} or an error code ({@link io.skystate.api.SkystateException#code()}, or the simple
- * class name of any other exception). Instance, run, callback and message ids are never tags; they are span
+ * {@code outcome} is {@value #OK} or an error code ({@link io.skystate.api.SkystateException#code()}, a handler's
+ * {@link io.skystate.api.workflow.StepFailure#errorType()}, or the simple class name of any other exception; the
+ * span records the exception itself, class included). Instance, run, callback and message ids are never tags; they are span
  * attributes ({@link SkystateSpans}). Which process observes what, and on which adapter, is in this module's
  * README.
  */

@@ -28,7 +28,10 @@ public final class SkystateSpans {
     public static final AttributeKey<Long> MESSAGE_COUNT = AttributeKey.longKey("skystate.message.count");
     /** On {@code queue.send}: whether the message carries the trace context (false when it would exceed the size cap). */
     public static final AttributeKey<Boolean> TRACE_INJECTED = AttributeKey.booleanKey("skystate.trace.injected");
-    /** On a failed call: {@link io.skystate.api.SkystateException#code()}, or the exception's simple class name. */
+    /**
+     * On a failed call: {@link io.skystate.api.SkystateException#code()}, a
+     * {@link io.skystate.api.workflow.StepFailure#errorType()}, or the exception's simple class name.
+     */
     public static final AttributeKey<String> ERROR_CODE = AttributeKey.stringKey("skystate.error.code");
 
     private SkystateSpans() {

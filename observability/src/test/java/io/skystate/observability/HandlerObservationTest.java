@@ -82,7 +82,7 @@ class HandlerObservationTest {
         skystate.workflows().start("retrying", "retry-1", Map.of());
         assertThat(skystate.workflows().await("retry-1", Duration.ofSeconds(30)).status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(recorder.counted(SkystateMeters.HANDLER_RETRIES, "handler", "flaky")).isEqualTo(2);
-        assertThat(recorder.timerCount(SkystateMeters.HANDLER_INVOCATIONS, "handler", "flaky", "outcome", "StepFailure"))
+        assertThat(recorder.timerCount(SkystateMeters.HANDLER_INVOCATIONS, "handler", "flaky", "outcome", "Flaky"))
                 .isEqualTo(2);
     }
 }
