@@ -61,8 +61,9 @@ final class ObservedWorkflows implements Workflows {
 
     @Override
     public WorkflowDefinition register(WorkflowDefinition definition) {
-        return operation("register").call(telemetry.currentContext(), Attributes.of(SkystateSpans.WORKFLOW, definition.name()),
-                () -> delegate.register(definition));
+        // A null definition is the delegate's to reject, with its own exception.
+        Attributes workflow = definition == null ? Attributes.empty() : Attributes.of(SkystateSpans.WORKFLOW, definition.name());
+        return operation("register").call(telemetry.currentContext(), workflow, () -> delegate.register(definition));
     }
 
     @Override
