@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.conformance.ConformanceTarget;
 import io.skystate.conformance.Gaps;
 import io.skystate.local.LocalSkystate;
@@ -70,6 +71,12 @@ final class ObservedLocalTarget implements ConformanceTarget {
     @Override
     public Skystate open(KeyRing callbackKeys, KeyRing sessionKeys) {
         return observability.wrap(LocalSkystate.builder().callbackKeys(callbackKeys).sessionKeys(sessionKeys).build());
+    }
+
+    /** Observer mode (workers off) through the decorator: an observed operator instance runs no steps either. */
+    @Override
+    public Skystate openOperator() {
+        return observability.wrap(LocalSkystate.builder().workflowWorkers(WorkflowWorkers.OFF).build());
     }
 
     @Override
