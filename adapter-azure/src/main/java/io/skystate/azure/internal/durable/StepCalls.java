@@ -31,8 +31,10 @@ final class StepCalls {
      * step says otherwise); a step with an explicit timeout also races a durable timer, so a lost worker cannot hold
      * the step past it. The loser's late result is ignored.
      */
-    static Attempt task(Walk walk, Plan.Invoke plan, Optional<Duration> stepTimeout, String path, int attempt) {
+    static Attempt task(Walk walk, Plan.Invoke plan, Optional<Duration> stepTimeout, String path, int attempt,
+            String invocation) {
         ObjectNode request = Json.object().put("run", walk.runId()).put("path", path).put("attempt", attempt)
+                .put("invocation", invocation)
                 .put("handler", plan.handler()).put("timeoutMs", plan.timeout().toMillis());
         request.set("input", plan.input());
         TaskOrchestrationContext ctx = walk.ctx();
@@ -58,9 +60,10 @@ final class StepCalls {
      * The callback service enforces the timeout and heartbeat; a safety timer well past the timeout only guards
      * against a lost event.
      */
-    static Attempt callback(Walk walk, Plan.AwaitCallback plan, String path, int attempt) {
+    static Attempt callback(Walk walk, Plan.AwaitCallback plan, String path, int attempt, String invocation) {
         ObjectNode request = Json.object().put("instance", walk.ctx().getInstanceId()).put("run", walk.runId())
-                .put("path", path).put("attempt", attempt).put("handler", plan.handler())
+                .put("path", path).put("attempt", attempt).put("invocation", invocation)
+                .put("handler", plan.handler())
                 .put("timeoutMs", plan.timeout().toMillis());
         plan.heartbeat().ifPresent(h -> request.put("heartbeatMs", h.toMillis()));
         request.set("input", plan.input());
