@@ -58,7 +58,9 @@ public final class Activities {
             request = request.withHeartbeat(Duration.ofMillis(r.get("heartbeatMs").asLong()));
         }
         CallbackHandle handle = parts.callbacks().create(request);
-        parts.registry().putCallbackWait(handle.id(), new RunRegistry.CallbackWait(run, instance, handle.token()),
+        long since = parts.clock().millis();
+        parts.registry().putCallbackWait(handle.id(), new RunRegistry.CallbackWait(run, instance, handle.token(),
+                handle.id(), r.get("path").asText(), handle.url().toString(), since, since + timeout.toMillis()),
                 handle.expiresAt().plus(StoreBackedCallbacks.RETENTION));
         if (stopper.stopped(instance) || (!run.equals(instance) && stopper.stopped(run))) {
             invalidate(parts, handle.token());

@@ -8,6 +8,9 @@ import io.grpc.StatusRuntimeException;
 import io.skystate.api.AlreadyExistsException;
 import io.skystate.api.Codec;
 import io.skystate.api.NotFoundException;
+import io.skystate.api.workflow.PendingCallback;
+import io.skystate.api.workflow.RunPage;
+import io.skystate.api.workflow.RunQuery;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -15,6 +18,7 @@ import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.RunRequests;
+import io.skystate.core.workflow.ops.RunPageTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,19 +30,22 @@ import java.util.concurrent.TimeoutException;
  * (fingerprint of workflow, version and input), so a repeated start returns the existing run and a conflicting one
  * raises {@link AlreadyExistsException}, whatever the backend says about existing ids. The orchestration input
  * carries the pinned definition document and the (claim-checked) input. Cancel terminates the orchestration and
- * its branches and fails their pending callback tokens. Thread-safe.
+ * its branches and fails their pending callback tokens. Runs are listed from core's run index in the registry store
+ * ({@link RunListing}). Thread-safe.
  */
 final class DurableWorkflows implements Workflows {
     private final EngineParts parts;
     private final DefinitionStore definitions;
     private final BranchStopper stopper;
     private final HistoryReader histories;
+    private final RunListing listing;
 
-    DurableWorkflows(EngineParts parts, DefinitionStore definitions, BranchStopper stopper) {
+    DurableWorkflows(EngineParts parts, DefinitionStore definitions, BranchStopper stopper, RunPageTokens tokens) {
         this.parts = parts;
         this.definitions = definitions;
         this.stopper = stopper;
         this.histories = new HistoryReader(parts);
+        this.listing = new RunListing(parts, tokens, this::run);
     }
 
     @Override
@@ -60,7 +67,7 @@ final class DurableWorkflows implements Workflows {
         String hash = RunRequests.fingerprint(parts.codec(), workflow, version, inputJson);
         long now = parts.clock().millis();
         Long deadline = definition.timeout().map(t -> now + t.toMillis()).orElse(null);
-        RunRegistry.RunRecord record = new RunRegistry.RunRecord(workflow, version, hash, now, deadline);
+        RunRegistry.RunRecord record = new RunRegistry.RunRecord(workflow, version, hash, now, deadline, 0);
         try {
             parts.registry().putRun(instanceId, record);
         } catch (AlreadyExistsException exists) {
@@ -72,7 +79,9 @@ final class DurableWorkflows implements Workflows {
             if (parts.durable().getInstanceMetadata(instanceId, false).isInstanceFound()) {
                 return run(instanceId);
             }
+            record = first;
         }
+        listing.add(instanceId, record);
         JsonNode data = parts.claims().offload(parts.codec().tree(inputJson));
         RunInput input = RunInput.start(instanceId, document, definition.startAt(), data, Workflows.MAX_STEP_ATTEMPTS);
         try {
@@ -135,6 +144,16 @@ final class DurableWorkflows implements Workflows {
     public List<StepExecution> history(String instanceId) {
         boolean finished = run(instanceId).status().finished();
         return histories.history(instanceId, parts.durable().getInstanceMetadata(instanceId, true), finished);
+    }
+
+    @Override
+    public RunPage runs(RunQuery query) {
+        return listing.runs(query);
+    }
+
+    @Override
+    public List<PendingCallback> pendingCallbacks(String instanceId) {
+        return listing.pendingCallbacks(instanceId);
     }
 
     @Override
