@@ -11,6 +11,7 @@ import io.skystate.api.NotFoundException;
 import io.skystate.api.workflow.PendingCallback;
 import io.skystate.api.workflow.RunPage;
 import io.skystate.api.workflow.RunQuery;
+import io.skystate.api.workflow.RunStateException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -19,6 +20,8 @@ import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.RunRequests;
 import io.skystate.core.workflow.ops.RunPageTokens;
+import io.skystate.core.workflow.ops.Signals;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -154,6 +157,22 @@ final class DurableWorkflows implements Workflows {
     @Override
     public List<PendingCallback> pendingCallbacks(String instanceId) {
         return listing.pendingCallbacks(instanceId);
+    }
+
+    /**
+     * Checks the event ({@link Signals}) and that the run exists and is running, then raises it on the run's
+     * orchestration as a Durable external event ({@link Names#signalEvent}), which the backend records in the
+     * instance's history before the call returns. A run that ends meanwhile drops it, as a finished run drops every
+     * event it did not take.
+     */
+    @Override
+    public void signal(String instanceId, String event, byte[] payloadJson) {
+        Signals.check(parts.provider(), parts.codec(), event, payloadJson);
+        if (run(instanceId).status().finished()) {
+            throw new RunStateException(parts.provider(), "run '" + instanceId + "' has finished: it takes no events");
+        }
+        parts.durable().raiseEvent(instanceId, Names.signalEvent(event),
+                new String(payloadJson, StandardCharsets.UTF_8));
     }
 
     @Override

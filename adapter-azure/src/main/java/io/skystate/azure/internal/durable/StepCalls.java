@@ -96,6 +96,25 @@ final class StepCalls {
         return Attempt.failed(error, outcome.path("cause").asText(""));
     }
 
+    /**
+     * Waits for the next signalled event of the plan's name, up to the step's timeout. Signals are raised on the run's
+     * orchestration ({@link DurableWorkflows#signal}); Durable keeps those no wait has taken in the orchestration's
+     * history, oldest first, and carries them across continue-as-new, so an event signalled before the step starts is
+     * taken by it, and each event by one wait. A timeout fails the step with {@link WorkflowErrors#TIMEOUT}; an event
+     * arriving later stays for the next wait of its name.
+     */
+    static Attempt event(Walk walk, Plan.AwaitEvent plan) {
+        walk.action();
+        try {
+            String payload = walk.ctx().waitForExternalEvent(Names.signalEvent(plan.event()), plan.timeout(),
+                    String.class).await();
+            return Attempt.ok(Json.tree(payload));
+        } catch (TaskCanceledException e) {
+            return Attempt.failed(WorkflowErrors.TIMEOUT, "no event '" + plan.event() + "' arrived within "
+                    + plan.timeout());
+        }
+    }
+
     /** Sleeps until {@code wakeAt} on a durable timer (not at all if it has passed). */
     static void sleepUntil(Walk walk, Instant wakeAt) {
         if (wakeAt.isAfter(walk.now())) {

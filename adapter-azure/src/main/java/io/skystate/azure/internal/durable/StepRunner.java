@@ -45,7 +45,7 @@ final class StepRunner {
             StepCalls.sleepUntil(walk, sleep.wakeAt(walk.now()));
             return close(entry, StepInterpreter.waited((Step.Wait) step, data));
         }
-        boolean counted = !(plan instanceof Plan.Fork);
+        boolean counted = plan instanceof Plan.Invoke || plan instanceof Plan.AwaitCallback;
         String invocation = plan instanceof Plan.Invoke || plan instanceof Plan.AwaitCallback
                 ? InvocationIds.step(walk.runId(), path, walk.ctx().newUUID().toString()) : null;
         for (int attempt = 1; ; attempt++) {
@@ -80,6 +80,9 @@ final class StepRunner {
         }
         if (plan instanceof Plan.AwaitCallback await) {
             return StepCalls.callback(walk, await, path, attempt, invocation);
+        }
+        if (plan instanceof Plan.AwaitEvent await) {
+            return StepCalls.event(walk, await);
         }
         return new ForkJoin(walk).run((Plan.Fork) plan, entry);
     }
