@@ -42,6 +42,7 @@ final class DurableWorkflows implements Workflows {
     private final BranchStopper stopper;
     private final HistoryReader histories;
     private final RunListing listing;
+    private final Redriver redriver;
 
     DurableWorkflows(EngineParts parts, DefinitionStore definitions, BranchStopper stopper, RunPageTokens tokens) {
         this.parts = parts;
@@ -49,6 +50,7 @@ final class DurableWorkflows implements Workflows {
         this.stopper = stopper;
         this.histories = new HistoryReader(parts);
         this.listing = new RunListing(parts, tokens, this::run);
+        this.redriver = new Redriver(parts, definitions, histories, this::run);
     }
 
     @Override
@@ -173,6 +175,12 @@ final class DurableWorkflows implements Workflows {
         }
         parts.durable().raiseEvent(instanceId, Names.signalEvent(event),
                 new String(payloadJson, StandardCharsets.UTF_8));
+    }
+
+    /** See {@link Redriver}: a new generation of the run's orchestration, under the same id. */
+    @Override
+    public WorkflowRun redrive(String instanceId) {
+        return redriver.redrive(instanceId);
     }
 
     @Override

@@ -53,7 +53,11 @@ final class Walk {
             HistorySpill.ifLarge(this);
             if (actions >= CONTINUE_AFTER_ACTIONS) {
                 ctx.continueAsNew(Json.write(new RunInput(input.runId(), input.definition(), input.scope(), stepName,
-                        data, used, input.budget(), log.compensations(), log.entries(), forks, spills)), true);
+                        data, used, input.budget(), log.compensations(), log.entries(), forks, spills, input.generation())),
+                        true);
+            }
+            if (!input.branch()) {
+                log.at(stepName, data);
             }
             Transition end = runner.run(steps.get(stepName), data);
             if (end instanceof Transition.Onward onward) {
@@ -127,14 +131,21 @@ final class Walk {
         return Math.max(0, input.budget() - used);
     }
 
-    /** A fresh, deterministic prefix for the child instances of one fork: {@code <instance>:<n>}. */
+    /**
+     * A fresh, deterministic prefix for the child instances of one fork: {@code <instance>:<n>}, or
+     * {@code <instance>:r<generation>.<n>} in a redriven run's orchestration.
+     */
     String nextForkPrefix() {
-        return ctx.getInstanceId() + ":" + forks++;
+        return ctx.getInstanceId() + ":" + generationTag(".") + forks++;
     }
 
-    /** A fresh, deterministic key for a spilled history chunk of this instance. */
+    /** A fresh, deterministic key for a spilled history chunk of this instance (generation-tagged as above). */
     String nextSpillKey() {
-        return ctx.getInstanceId() + "/" + String.format("%06d", spills++);
+        return ctx.getInstanceId() + "/" + generationTag("-") + String.format("%06d", spills++);
+    }
+
+    private String generationTag(String separator) {
+        return input.generation() == 0 ? "" : "r" + input.generation() + separator;
     }
 
     static ArrayNode array(List<ObjectNode> items) {

@@ -1,0 +1,125 @@
+package io.skystate.azure.internal.durable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.durabletask.NewOrchestrationInstanceOptions;
+import com.microsoft.durabletask.OrchestrationMetadata;
+import io.skystate.api.AlreadyExistsException;
+import io.skystate.api.NotFoundException;
+import io.skystate.api.state.Key;
+import io.skystate.api.state.PutOptions;
+import io.skystate.api.state.StateValue;
+import io.skystate.api.workflow.RunStateException;
+import io.skystate.api.workflow.RunStatus;
+import io.skystate.api.workflow.StepExecution;
+import io.skystate.api.workflow.WorkflowRun;
+import io.skystate.api.workflow.Workflows;
+import io.skystate.core.workflow.ops.Redrives;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Redrives a failed or timed-out run ({@link Workflows#redrive}) as a new generation of its orchestration under the
+ * same instance id: core's {@link Redrives} judges it from the run's status, history and redrive count; the new
+ * orchestration starts at the top-level step the old one recorded as current ({@code at} in its custom status: the
+ * step whose failure ended it, or that was running when it timed out) with the data that step started with, on the
+ * run's pinned definition document, with a fresh step-attempt budget, the old history (open steps closed CANCELLED,
+ * so it only grows) and the compensations recorded before the failure.
+ *
+ * <p>Why purge and schedule under the same id rather than Durable's {@code restartInstance} or a new id: restart
+ * replays the run from its first step, and a new orchestration id would have to be mapped back from the run's id on
+ * every read, cancel, signal and timeout; with the same id everything else keeps working unchanged. The finished
+ * orchestration's Durable history is not needed once its Skystate history is carried over.
+ *
+ * <p>Crash safety and races: the new generation's input is first written to the registry ({@code redrive-<id>},
+ * one record per redrive number, if absent), so of concurrent redrives exactly one proceeds and the others get
+ * {@link RunStateException}; then the run record (redrive count, fresh workflow deadline) is updated, the old
+ * orchestration purged and the new one scheduled. A crash after the purge leaves a run whose orchestration is
+ * missing; the next {@code redrive} call finds the recorded input and schedules it. Thread-safe.
+ */
+final class Redriver {
+    private final EngineParts parts;
+    private final DefinitionStore definitions;
+    private final HistoryReader histories;
+    private final Function<String, WorkflowRun> runs;
+
+    Redriver(EngineParts parts, DefinitionStore definitions, HistoryReader histories,
+            Function<String, WorkflowRun> runs) {
+        this.parts = parts;
+        this.definitions = definitions;
+        this.histories = histories;
+        this.runs = runs;
+    }
+
+    WorkflowRun redrive(String id) {
+        RunRegistry.RunRecord record = parts.registry().requireRun(parts.provider(), id);
+        OrchestrationMetadata m = parts.durable().getInstanceMetadata(id, true);
+        if (!m.isInstanceFound()) {
+            return resumeInterrupted(id, record);
+        }
+        WorkflowRun run = runs.apply(id);
+        List<StepExecution> history = histories.history(id, m, run.status().finished());
+        Redrives.check(parts.provider(), id, Redrives.Facts.of(run.status(), history, record.redriveCount()));
+        JsonNode status = BranchStopper.status(m);
+        JsonNode at = status.path("at");
+        Optional<String> restart = Redrives.restartStep(history);
+        if (!at.has("step") || restart.isEmpty() || !restart.get().equals(at.path("step").asText())) {
+            throw new RunStateException(parts.provider(), "run '" + id + "' recorded no restart point for step "
+                    + restart.orElse("(none)") + " (it started before this engine kept one): start a new run instead");
+        }
+        int generation = record.redriveCount() + 1;
+        RunInput input = new RunInput(id, definitions.document(record.workflow(), record.version()), "",
+                restart.get(), at.get("data"), 0, Workflows.MAX_STEP_ATTEMPTS, objects(status.path("c")),
+                histories.carried(id, m, run.endedAt().orElse(parts.clock().instant())), 0, 0, generation);
+        try {
+            parts.registry().store().put(pendingKey(id, generation), StateValue.json(Json.write(input)),
+                    PutOptions.ifAbsent());
+        } catch (AlreadyExistsException concurrentRedrive) {
+            throw new RunStateException(parts.provider(), "run '" + id + "' is being redriven by another call");
+        }
+        long now = parts.clock().millis();
+        Long deadline = definitions.find(record.workflow(), record.version()).orElseThrow().timeout()
+                .map(t -> now + t.toMillis()).orElse(null);
+        RunRegistry.RunRecord redriven = new RunRegistry.RunRecord(record.workflow(), record.version(),
+                record.inputHash(), record.startedAt(), deadline, generation);
+        parts.registry().updateRun(id, redriven);
+        parts.durable().purgeInstance(id);
+        schedule(id, Json.write(input));
+        return running(id, redriven);
+    }
+
+    /** A redrive that crashed between purging the old orchestration and scheduling the new one: finish it. */
+    private WorkflowRun resumeInterrupted(String id, RunRegistry.RunRecord record) {
+        Optional<String> input = record.redriveCount() == 0 ? Optional.empty()
+                : parts.registry().store().get(pendingKey(id, record.redriveCount()))
+                        .map(e -> new String(e.value().bytes(), StandardCharsets.UTF_8));
+        if (input.isEmpty()) {
+            throw new NotFoundException(parts.provider(), "instance '" + id + "' was recorded but never started");
+        }
+        schedule(id, input.get());
+        return running(id, record);
+    }
+
+    private void schedule(String id, String input) {
+        parts.durable().scheduleNewOrchestrationInstance(Names.ORCHESTRATION, new NewOrchestrationInstanceOptions()
+                .setInstanceId(id).setInput(input));
+    }
+
+    private static WorkflowRun running(String id, RunRegistry.RunRecord record) {
+        return new WorkflowRun(id, record.workflow(), record.version(), RunStatus.RUNNING, Optional.empty(),
+                Optional.empty(), Optional.empty(), java.time.Instant.ofEpochMilli(record.startedAt()), Optional.empty());
+    }
+
+    private static Key pendingKey(String id, int generation) {
+        return new Key("redrive-" + id, String.format("%06d", generation));
+    }
+
+    private static List<ObjectNode> objects(JsonNode array) {
+        List<ObjectNode> list = new ArrayList<>();
+        array.forEach(e -> list.add((ObjectNode) e));
+        return list;
+    }
+}
