@@ -16,6 +16,7 @@ import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.ops.Redrives;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +111,7 @@ final class Redriver {
 
     private static WorkflowRun running(String id, RunRegistry.RunRecord record) {
         return new WorkflowRun(id, record.workflow(), record.version(), RunStatus.RUNNING, Optional.empty(),
-                Optional.empty(), Optional.empty(), java.time.Instant.ofEpochMilli(record.startedAt()), Optional.empty());
+                Optional.empty(), Optional.empty(), Instant.ofEpochMilli(record.startedAt()), Optional.empty());
     }
 
     private static Key pendingKey(String id, int generation) {

@@ -53,8 +53,8 @@ final class Walk {
             HistorySpill.ifLarge(this);
             if (actions >= CONTINUE_AFTER_ACTIONS) {
                 ctx.continueAsNew(Json.write(new RunInput(input.runId(), input.definition(), input.scope(), stepName,
-                        data, used, input.budget(), log.compensations(), log.entries(), forks, spills, input.generation())),
-                        true);
+                        data, used, input.budget(), log.compensations(), log.entries(), forks, spills,
+                        input.generation())), true);
             }
             if (!input.branch()) {
                 log.at(stepName, data);
