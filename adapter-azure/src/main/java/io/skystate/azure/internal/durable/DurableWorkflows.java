@@ -170,11 +170,20 @@ final class DurableWorkflows implements Workflows {
     @Override
     public void signal(String instanceId, String event, byte[] payloadJson) {
         Signals.check(parts.provider(), parts.codec(), event, payloadJson);
+        requireRunning(instanceId);
+        try {
+            parts.durable().raiseEvent(instanceId, Names.signalEvent(event),
+                    new String(payloadJson, StandardCharsets.UTF_8));
+        } catch (StatusRuntimeException e) {
+            requireRunning(instanceId); // the run ended meanwhile: say so rather than pass on the backend's refusal
+            throw e;
+        }
+    }
+
+    private void requireRunning(String instanceId) {
         if (run(instanceId).status().finished()) {
             throw new RunStateException(parts.provider(), "run '" + instanceId + "' has finished: it takes no events");
         }
-        parts.durable().raiseEvent(instanceId, Names.signalEvent(event),
-                new String(payloadJson, StandardCharsets.UTF_8));
     }
 
     /** See {@link Redriver}: a new generation of the run's orchestration, under the same id. */
