@@ -62,7 +62,8 @@ public final class Activities {
         parts.registry().putCallbackWait(handle.id(), new RunRegistry.CallbackWait(run, instance, handle.token(),
                 handle.id(), r.get("path").asText(), handle.url().toString(), since, since + timeout.toMillis()),
                 handle.expiresAt().plus(StoreBackedCallbacks.RETENTION));
-        if (stopper.stopped(instance) || (!run.equals(instance) && stopper.stopped(run))) {
+        String root = parts.registry().orchestration(run);
+        if (stopper.stopped(instance) || (!root.equals(instance) && stopper.stopped(root))) {
             invalidate(parts, handle.token());
             return Json.write(Attempt.answer(WorkflowErrors.CANCELLED, "the run was stopped"));
         }

@@ -29,7 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@link Workflows} on Durable Task: run id = orchestration instance id. A start is recorded in the registry first
+ * {@link Workflows} on Durable Task: run id = orchestration instance id (of a redriven run's current generation:
+ * {@link RunRegistry.RunRecord#orchestration}). A start is recorded in the registry first
  * (fingerprint of workflow, version and input), so a repeated start returns the existing run and a conflicting one
  * raises {@link AlreadyExistsException}, whatever the backend says about existing ids. The orchestration input
  * carries the pinned definition document and the (claim-checked) input. Cancel terminates the orchestration and
@@ -106,7 +107,7 @@ final class DurableWorkflows implements Workflows {
     @Override
     public WorkflowRun run(String instanceId) {
         RunRegistry.RunRecord record = parts.registry().requireRun(parts.provider(), instanceId);
-        OrchestrationMetadata m = parts.durable().getInstanceMetadata(instanceId, true);
+        OrchestrationMetadata m = parts.durable().getInstanceMetadata(record.orchestration(instanceId), true);
         if (!m.isInstanceFound()) {
             throw new NotFoundException(parts.provider(), "instance '" + instanceId + "' was recorded but never started");
         }
@@ -134,10 +135,10 @@ final class DurableWorkflows implements Workflows {
     /** Waits on the backend (no polling from here), then reads the run. */
     @Override
     public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
-        parts.registry().requireRun(parts.provider(), instanceId);
+        RunRegistry.RunRecord record = parts.registry().requireRun(parts.provider(), instanceId);
         if (!maxWait.isNegative() && !maxWait.isZero()) {
             try {
-                parts.durable().waitForInstanceCompletion(instanceId, maxWait, false);
+                parts.durable().waitForInstanceCompletion(record.orchestration(instanceId), maxWait, false);
             } catch (TimeoutException stillRunning) {
                 // report it as it is
             }
@@ -148,7 +149,8 @@ final class DurableWorkflows implements Workflows {
     @Override
     public List<StepExecution> history(String instanceId) {
         boolean finished = run(instanceId).status().finished();
-        return histories.history(instanceId, parts.durable().getInstanceMetadata(instanceId, true), finished);
+        String orchestration = parts.registry().orchestration(instanceId);
+        return histories.history(instanceId, parts.durable().getInstanceMetadata(orchestration, true), finished);
     }
 
     @Override
@@ -172,7 +174,7 @@ final class DurableWorkflows implements Workflows {
         Signals.check(parts.provider(), parts.codec(), event, payloadJson);
         requireRunning(instanceId);
         try {
-            parts.durable().raiseEvent(instanceId, Names.signalEvent(event),
+            parts.durable().raiseEvent(parts.registry().orchestration(instanceId), Names.signalEvent(event),
                     new String(payloadJson, StandardCharsets.UTF_8));
         } catch (StatusRuntimeException e) {
             requireRunning(instanceId); // the run ended meanwhile: say so rather than pass on the backend's refusal
@@ -186,7 +188,7 @@ final class DurableWorkflows implements Workflows {
         }
     }
 
-    /** See {@link Redriver}: a new generation of the run's orchestration, under the same id. */
+    /** See {@link Redriver}: a new generation of the run's orchestration, at the step that ended it. */
     @Override
     public WorkflowRun redrive(String instanceId) {
         return redriver.redrive(instanceId);
@@ -195,7 +197,8 @@ final class DurableWorkflows implements Workflows {
     @Override
     public void cancel(String instanceId, String reason) {
         run(instanceId);
-        stopper.stopRun(instanceId, RunResults.stopped(RunStatus.CANCELLED, WorkflowErrors.CANCELLED, reason));
+        stopper.stopRun(instanceId, parts.registry().orchestration(instanceId),
+                RunResults.stopped(RunStatus.CANCELLED, WorkflowErrors.CANCELLED, reason));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class ForkJoin {
         for (Plan.BranchStart branch : fork.branches()) {
             String id = prefix + ":" + branch.index();
             RunInput input = new RunInput(walk.runId(), walk.definition(), branch.scope(), branch.startAt(),
-                    branch.input(), 0, budget, List.of(), List.of(), 0, 0, 0);
+                    branch.input(), 0, budget, List.of(), List.of(), 0, 0);
             ids.add(id);
             walk.action();
             tasks.add(ctx.callSubOrchestrator(Names.ORCHESTRATION, Json.write(input), id, String.class));

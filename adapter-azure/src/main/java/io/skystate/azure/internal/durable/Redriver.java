@@ -23,23 +23,25 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Redrives a failed or timed-out run ({@link Workflows#redrive}) as a new generation of its orchestration under the
- * same instance id: core's {@link Redrives} judges it from the run's status, history and redrive count; the new
- * orchestration starts at the top-level step the old one recorded as current ({@code at} in its custom status: the
- * step whose failure ended it, or that was running when it timed out) with the data that step started with, on the
- * run's pinned definition document, with a fresh step-attempt budget, the old history (open steps closed CANCELLED,
- * so it only grows) and the compensations recorded before the failure.
+ * Redrives a failed or timed-out run ({@link Workflows#redrive}) as a new generation of its orchestration, instance
+ * {@code <id>:r<n>} ({@link RunRegistry.RunRecord#orchestration}): core's {@link Redrives} judges it from the run's
+ * status, history and redrive count; the new orchestration starts at the top-level step the old one recorded as
+ * current ({@code at} in its custom status: the step whose failure ended it, or that was running when it timed out)
+ * with the data that step started with, on the run's pinned definition document, with a fresh step-attempt budget,
+ * the old history (open steps closed CANCELLED, so it only grows) and the compensations recorded before the failure.
  *
- * <p>Why purge and schedule under the same id rather than Durable's {@code restartInstance} or a new id: restart
- * replays the run from its first step, and a new orchestration id would have to be mapped back from the run's id on
- * every read, cancel, signal and timeout; with the same id everything else keeps working unchanged. The finished
- * orchestration's Durable history is not needed once its Skystate history is carried over.
+ * <p>Why a new orchestration instance rather than Durable's {@code restartInstance} or a purge and a new
+ * orchestration under the same id: restart replays the run from its first step; and under the same id, work the
+ * old generation left behind (a timed-out run's activity still running, its timers) would complete into the new
+ * generation, where the SDK matches completions by sequence number only and could take one as the result of an
+ * unrelated new task. With its own instance, the old generation's leftovers reach the finished old instance and are
+ * dropped. The run's id stays the Skystate id; reads, cancel, signal and timeouts look up the current generation.
  *
  * <p>Crash safety and races: the new generation's input is first written to the registry ({@code redrive-<id>},
  * one record per redrive number, if absent), so of concurrent redrives exactly one proceeds and the others get
- * {@link RunStateException}; then the run record (redrive count, fresh workflow deadline) is updated, the old
- * orchestration purged and the new one scheduled. A crash after the purge leaves a run whose orchestration is
- * missing; the next {@code redrive} call finds the recorded input and schedules it. Thread-safe.
+ * {@link RunStateException}; then the run record (redrive count, fresh workflow deadline) is updated and the new
+ * orchestration scheduled. A crash in between leaves a run whose current orchestration does not exist yet (reads
+ * say it was never started); the next {@code redrive} call finds the recorded input and schedules it. Thread-safe.
  */
 final class Redriver {
     private final EngineParts parts;
@@ -57,7 +59,7 @@ final class Redriver {
 
     WorkflowRun redrive(String id) {
         RunRegistry.RunRecord record = parts.registry().requireRun(parts.provider(), id);
-        OrchestrationMetadata m = parts.durable().getInstanceMetadata(id, true);
+        OrchestrationMetadata m = parts.durable().getInstanceMetadata(record.orchestration(id), true);
         if (!m.isInstanceFound()) {
             return resumeInterrupted(id, record);
         }
@@ -74,7 +76,7 @@ final class Redriver {
         int generation = record.redriveCount() + 1;
         RunInput input = new RunInput(id, definitions.document(record.workflow(), record.version()), "",
                 restart.get(), at.get("data"), 0, Workflows.MAX_STEP_ATTEMPTS, objects(status.path("c")),
-                histories.carried(id, m, run.endedAt().orElse(parts.clock().instant())), 0, 0, generation);
+                histories.carried(id, m, run.endedAt().orElse(parts.clock().instant())), 0, 0);
         try {
             parts.registry().store().put(pendingKey(id, generation), StateValue.json(Json.write(input)),
                     PutOptions.ifAbsent());
@@ -87,12 +89,11 @@ final class Redriver {
         RunRegistry.RunRecord redriven = new RunRegistry.RunRecord(record.workflow(), record.version(),
                 record.inputHash(), record.startedAt(), deadline, generation);
         parts.registry().updateRun(id, redriven);
-        parts.durable().purgeInstance(id);
-        schedule(id, Json.write(input));
+        schedule(redriven.orchestration(id), Json.write(input));
         return running(id, redriven);
     }
 
-    /** A redrive that crashed between purging the old orchestration and scheduling the new one: finish it. */
+    /** A redrive that crashed between updating the run record and scheduling the new generation: finish it. */
     private WorkflowRun resumeInterrupted(String id, RunRegistry.RunRecord record) {
         Optional<String> input = record.redriveCount() == 0 ? Optional.empty()
                 : parts.registry().store().get(pendingKey(id, record.redriveCount()))
@@ -100,13 +101,13 @@ final class Redriver {
         if (input.isEmpty()) {
             throw new NotFoundException(parts.provider(), "instance '" + id + "' was recorded but never started");
         }
-        schedule(id, input.get());
+        schedule(record.orchestration(id), input.get());
         return running(id, record);
     }
 
-    private void schedule(String id, String input) {
+    private void schedule(String orchestration, String input) {
         parts.durable().scheduleNewOrchestrationInstance(Names.ORCHESTRATION, new NewOrchestrationInstanceOptions()
-                .setInstanceId(id).setInput(input));
+                .setInstanceId(orchestration).setInput(input));
     }
 
     private static WorkflowRun running(String id, RunRegistry.RunRecord record) {

@@ -11,13 +11,10 @@ import java.util.List;
  * {@code data} are where it starts (or resumes after continue-as-new). The rest is carried across continue-as-new:
  * step attempts {@code used} of the {@code budget} this instance may make, the saga's {@code compensations} (oldest
  * first, each {@code {path, handler}}), the history {@code entries} still in the custom status, and counters for
- * child instance ids ({@code forks}) and spilled history chunks ({@code spills}). {@code generation} is how many
- * times the run was redriven when this orchestration was scheduled ({@link Redriver}; 0 for a branch and in inputs
- * written before redrive existed): a redriven run's orchestration has the run's id again, so the ids it derives
- * for children and chunks carry the generation to stay apart from the earlier ones'. Immutable.
+ * child instance ids ({@code forks}) and spilled history chunks ({@code spills}). Immutable.
  */
 record RunInput(String runId, String definition, String scope, String step, JsonNode data, int used, int budget,
-        List<ObjectNode> compensations, List<ObjectNode> entries, int forks, int spills, int generation) {
+        List<ObjectNode> compensations, List<ObjectNode> entries, int forks, int spills) {
     RunInput {
         compensations = List.copyOf(compensations);
         entries = List.copyOf(entries);
@@ -25,7 +22,7 @@ record RunInput(String runId, String definition, String scope, String step, Json
 
     /** The input that starts a run at the definition's start step. */
     static RunInput start(String runId, String definition, String startAt, JsonNode data, int budget) {
-        return new RunInput(runId, definition, "", startAt, data, 0, budget, List.of(), List.of(), 0, 0, 0);
+        return new RunInput(runId, definition, "", startAt, data, 0, budget, List.of(), List.of(), 0, 0);
     }
 
     /** True for a parallel branch's sub-orchestration. */

@@ -31,6 +31,22 @@ final class RunRegistry {
      * (records written before redrive existed read 0).
      */
     record RunRecord(String workflow, int version, String inputHash, long startedAt, Long deadline, int redriveCount) {
+        /**
+         * The orchestration instance of the run's current generation: the run's id until it is redriven, then
+         * {@code <id>:r<redriveCount>} (instance ids have no {@code :}, so no run or branch instance has this id).
+         */
+        String orchestration(String runId) {
+            return orchestration(runId, redriveCount);
+        }
+
+        static String orchestration(String runId, int generation) {
+            return generation == 0 ? runId : runId + ":r" + generation;
+        }
+    }
+
+    /** The orchestration instance of {@code runId}'s current generation ({@link RunRecord#orchestration}). */
+    String orchestration(String runId) {
+        return run(runId).map(r -> r.orchestration(runId)).orElse(runId);
     }
 
     /**

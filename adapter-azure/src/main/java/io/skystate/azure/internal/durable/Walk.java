@@ -53,8 +53,7 @@ final class Walk {
             HistorySpill.ifLarge(this);
             if (actions >= CONTINUE_AFTER_ACTIONS) {
                 ctx.continueAsNew(Json.write(new RunInput(input.runId(), input.definition(), input.scope(), stepName,
-                        data, used, input.budget(), log.compensations(), log.entries(), forks, spills,
-                        input.generation())), true);
+                        data, used, input.budget(), log.compensations(), log.entries(), forks, spills)), true);
             }
             if (!input.branch()) {
                 log.at(stepName, data);
@@ -132,20 +131,16 @@ final class Walk {
     }
 
     /**
-     * A fresh, deterministic prefix for the child instances of one fork: {@code <instance>:<n>}, or
-     * {@code <instance>:r<generation>.<n>} in a redriven run's orchestration.
+     * A fresh, deterministic prefix for the child instances of one fork: {@code <instance>:<n>} (a redriven run's
+     * generation has an instance id of its own, so its children never reuse an earlier generation's ids).
      */
     String nextForkPrefix() {
-        return ctx.getInstanceId() + ":" + generationTag(".") + forks++;
+        return ctx.getInstanceId() + ":" + forks++;
     }
 
-    /** A fresh, deterministic key for a spilled history chunk of this instance (generation-tagged as above). */
+    /** A fresh, deterministic key for a spilled history chunk of this instance. */
     String nextSpillKey() {
-        return ctx.getInstanceId() + "/" + generationTag("-") + String.format("%06d", spills++);
-    }
-
-    private String generationTag(String separator) {
-        return input.generation() == 0 ? "" : "r" + input.generation() + separator;
+        return ctx.getInstanceId() + "/" + String.format("%06d", spills++);
     }
 
     static ArrayNode array(List<ObjectNode> items) {
