@@ -7,13 +7,11 @@ import io.skystate.api.Capabilities;
 import io.skystate.api.Capability;
 import io.skystate.api.state.StateLimits;
 import io.skystate.api.state.Transaction;
-import io.skystate.api.workflow.InvalidWorkflowException;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.azure.AzureSkystate;
 import io.skystate.azure.functions.DurableWorkflowFunctions;
 import io.skystate.azure.functions.SkystateFunctions;
 import io.skystate.azure.internal.AzureNames;
-import io.skystate.azure.internal.durable.DurableEngines;
 import io.skystate.azure.internal.durable.Names;
 import io.skystate.core.deploy.Application;
 import io.skystate.core.deploy.BundleWriter;
@@ -63,17 +61,6 @@ public final class AzurePackager implements DeploymentPackager {
         return new Capabilities(AzureSkystate.PROVIDER, EnumSet.of(Capability.DURABLE_STATE, Capability.DURABLE_WORKFLOWS,
                 Capability.WORKFLOW_WIDE_PARALLEL, Capability.WORKFLOW_COMPENSATION_IN_BRANCHES),
                 Transaction.MAX_OPERATIONS, StateLimits.MAX_RECORD_BYTES);
-    }
-
-    /** The steps the Durable engine does not run yet ({@link DurableEngines#rejectUnsupported}), as registration refuses them. */
-    @Override
-    public List<String> unsupported(WorkflowDefinition definition) {
-        try {
-            DurableEngines.rejectUnsupported(definition);
-            return List.of();
-        } catch (InvalidWorkflowException e) {
-            return e.problems();
-        }
     }
 
     @Override

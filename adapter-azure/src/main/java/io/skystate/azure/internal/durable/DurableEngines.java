@@ -2,12 +2,8 @@ package io.skystate.azure.internal.durable;
 
 import io.skystate.api.Capability;
 import io.skystate.api.WorkflowWorkers;
-import io.skystate.api.workflow.InvalidWorkflowException;
-import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.Workflows;
-import io.skystate.azure.internal.AzureErrors;
 import io.skystate.azure.internal.WorkflowEngine;
-import io.skystate.core.workflow.UnsupportedSteps;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -39,17 +35,6 @@ public final class DurableEngines implements WorkflowEngine.Factory {
         return new DurableEngines(DurableConnection::functionsHost, 0);
     }
 
-    /**
-     * Rejects {@code definition} if it has steps this engine does not run yet: {@code awaitEvent}, as signals are not
-     * wired into the orchestrator (a run would wait for an event nothing delivers). Registration calls it, and so does
-     * the packager's check before deployment.
-     *
-     * @throws InvalidWorkflowException naming every such step
-     */
-    public static void rejectUnsupported(WorkflowDefinition definition) {
-        UnsupportedSteps.reject(AzureErrors.PROVIDER, "Durable Task", definition, Set.of("awaitEvent"));
-    }
-
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.DURABLE_WORKFLOWS, Capability.WORKFLOW_WIDE_PARALLEL,
@@ -61,7 +46,8 @@ public final class DurableEngines implements WorkflowEngine.Factory {
         DurableConnection opened = connection.get();
         DurableWorkflowEngine engine = DurableWorkflowEngine.create(context.skystate(), context.handlers(),
                 context.workflowCallbacks(), context.codec(), context.clock(), context.skystate()::capabilities,
-                context.portability(), opened, context.workers() == WorkflowWorkers.OFF ? 0 : workers);
+                context.portability(), opened, context.workers() == WorkflowWorkers.OFF ? 0 : workers,
+                context.pageTokenKeys());
         return new WorkflowEngine() {
             @Override
             public Workflows workflows() {
