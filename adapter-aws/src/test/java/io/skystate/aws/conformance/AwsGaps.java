@@ -27,6 +27,7 @@ final class AwsGaps {
             .emulator("wferr02", RETRY_TOKEN, RETRY_SOURCE)
             .emulator("wfdef04", RETRY_TOKEN + " (the history rule retries a step)", RETRY_SOURCE)
             .emulator("wfhist03", RETRY_TOKEN + " (the history rule retries a step)", RETRY_SOURCE)
+            .emulator("wfops13", RETRY_TOKEN + " (the invocation-id rule retries a task twice)", RETRY_SOURCE)
             .emulator("wferr03", NO_CAUSE, NO_CAUSE_SOURCE)
             .emulator("wferr04", NO_CAUSE, NO_CAUSE_SOURCE)
             .emulator("wferr05", NO_CAUSE, NO_CAUSE_SOURCE)

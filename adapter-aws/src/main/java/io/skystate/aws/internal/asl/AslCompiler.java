@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <h2>The state document</h2>
  * The ASL state data is not the workflow data itself but a wrapper built by the first state,
- * {@value #START}: {@code {"data": <workflow data>, "comp": <compensation log>, "blank": {"Error": "", "Cause": ""}}},
+ * {@value #START}: {@code {"data": <workflow data>, "run": <instance id>, "comp": <compensation log>,
+ * "blank": {"Error": "", "Cause": ""}}} ({@code run} is the execution's name, which is the instance id),
  * plus scratch fields {@code caught} (an error being caught) and {@code failure} (the saga's pending failure). Every
  * portable path is rewritten into {@code data} ({@code $} → {@code $.data}, {@code $.a[0]} → {@code $.data.a[0]},
  * see {@link #dataPath}), so a result path {@code $} replaces the workflow data but never the internal fields, handler
@@ -32,8 +33,10 @@ import java.util.Set;
  * <ul>
  * <li><b>Task</b> ({@link TaskDispatch#SQS_WORKER}): resource {@value #SQS_RESOURCE} on the task queue with
  * {@code MessageBody {"kind":"task","handler":h,"token.$":"$$.Task.Token","input.$":<data path of inputPath>,
- * "execution.$":"$$.Execution.Name","step":<path>,"attempt.$":"$$.State.RetryCount"}}; the worker runs the handler
- * and completes the token with its output. {@code attempt} is Step Functions' retry count, <b>0 on the first
+ * "execution.$":"$$.Execution.Name","instance.$":"$.run","step":<path>,"entered.$":"$$.State.EnteredTime",
+ * "attempt.$":"$$.State.RetryCount"}}; the worker runs the handler and completes the token with its output.
+ * {@code entered} (when the state was entered: the same for every retry, later for every new visit) is the execution
+ * marker of the invocation id (core's {@code InvocationIds}). {@code attempt} is Step Functions' retry count, <b>0 on the first
  * attempt</b> (the worker adds 1 for the handler's 1-based attempt). {@code step} is the step's history path
  * ({@code name}, or {@code parallel/branchIndex/name} inside branches). The portable input path is applied inside the
  * message, never as ASL {@code InputPath}. {@code TimeoutSeconds} is the step's timeout, or
@@ -103,7 +106,7 @@ import java.util.Set;
  */
 public final class AslCompiler {
     public static final String PREFIX = "__skystate_";
-    /** First state: wraps the execution input as {@code {"data": input, "comp": {}, "blank": {...}}}. */
+    /** First state: wraps the execution input as {@code {"data": input, "run": name, "comp": {}, "blank": {...}}}. */
     public static final String START = "__skystate_start";
     /** Entry of the saga's failure normalisation. */
     public static final String FAILURE = "__skystate_failure";
@@ -179,6 +182,7 @@ public final class AslCompiler {
             start.put("Type", "Pass");
             ObjectNode wrapper = start.putObject("Parameters");
             wrapper.put("data.$", "$");
+            wrapper.put("run.$", "$$.Execution.Name");
             wrapper.putObject("comp");
             wrapper.putObject("blank").put("Error", "").put("Cause", "");
             start.put("Next", definition.startAt());
@@ -264,7 +268,9 @@ public final class AslCompiler {
             }
             message.put("input.$", dataPath(inputPath));
             message.put("execution.$", "$$.Execution.Name");
+            message.put("instance.$", "$.run");
             message.put("step", path);
+            message.put("entered.$", "$$.State.EnteredTime");
             message.put("attempt.$", "$$.State.RetryCount");
             if (options.dispatch() == TaskDispatch.SQS_WORKER) {
                 state.put("Resource", SQS_RESOURCE);

@@ -53,8 +53,8 @@ final class TaskMessages {
     private void task(JsonNode message, String token) {
         byte[] output;
         try {
-            output = parts.handlers().invokeJson(message.path("handler").asText(), input(message), invocationId(message),
-                    message.path("attempt").asInt(0) + 1);
+            output = parts.handlers().invokeJson(message.path("handler").asText(), input(message),
+                    StepCalls.invocationId(message), message.path("attempt").asInt(0) + 1, StepCalls.step(message));
         } catch (SkystateException e) {
             fail(token, StepErrors.name(e));
             return;
@@ -71,7 +71,7 @@ final class TaskMessages {
         request.set("input", parts.codec().tree(input(message)));
         try {
             parts.handlers().invokeJson(message.path("handler").asText(), parts.codec().encode(request),
-                    invocationId(message), message.path("attempt").asInt(0) + 1);
+                    StepCalls.invocationId(message), message.path("attempt").asInt(0) + 1, StepCalls.step(message));
         } catch (SkystateException e) {
             fail(token, StepErrors.name(e));
         }
@@ -80,11 +80,6 @@ final class TaskMessages {
     private byte[] input(JsonNode message) {
         JsonNode input = message.has("input") ? message.get("input") : parts.codec().mapper().nullNode();
         return parts.codec().encode(parts.claims().resolve(input));
-    }
-
-    private static String invocationId(JsonNode message) {
-        return message.path("execution").asText() + "/" + message.path("step").asText() + "/"
-                + message.path("attempt").asInt(0);
     }
 
     private void fail(String token, StepErrors.Named error) {

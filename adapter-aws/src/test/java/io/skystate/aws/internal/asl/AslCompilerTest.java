@@ -69,12 +69,12 @@ class AslCompilerTest {
 
         assertThat(asl.path("StartAt").asText()).isEqualTo(AslCompiler.START);
         assertThat(state(asl, AslCompiler.START)).isEqualTo(json("""
-                {"Type":"Pass","Parameters":{"data.$":"$","comp":{},"blank":{"Error":"","Cause":""}},"Next":"first"}"""));
+                {"Type":"Pass","Parameters":{"data.$":"$","run.$":"$$.Execution.Name","comp":{},"blank":{"Error":"","Cause":""}},"Next":"first"}"""));
         assertThat(state(asl, "first")).isEqualTo(json("""
                 {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
                  "Parameters":{"QueueUrl":"%s","MessageBody":{"kind":"task","handler":"h1","token.$":"$$.Task.Token",
-                   "input.$":"$.data.order.items[0]","execution.$":"$$.Execution.Name","step":"first",
-                   "attempt.$":"$$.State.RetryCount"}},
+                   "input.$":"$.data.order.items[0]","execution.$":"$$.Execution.Name","instance.$":"$.run",
+                   "step":"first","entered.$":"$$.State.EnteredTime","attempt.$":"$$.State.RetryCount"}},
                  "ResultPath":"$.data.out","TimeoutSeconds":30,"Next":"second"}""".formatted(QUEUE)));
         JsonNode second = state(asl, "second");
         assertThat(second.path("ResultPath").asText()).isEqualTo("$.data");
@@ -235,7 +235,7 @@ class AslCompilerTest {
                 {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
                  "Parameters":{"QueueUrl":"%s","MessageBody":{"kind":"callback","handler":"askApproval",
                    "token.$":"$$.Task.Token","input.$":"$.data.request","execution.$":"$$.Execution.Name",
-                   "step":"approve","attempt.$":"$$.State.RetryCount"}},
+                   "instance.$":"$.run","step":"approve","entered.$":"$$.State.EnteredTime","attempt.$":"$$.State.RetryCount"}},
                  "ResultPath":"$.data.approval","TimeoutSeconds":3600,"HeartbeatSeconds":300,
                  "Retry":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"MaxAttempts":0},
                    {"ErrorEquals":["States.Timeout"],"IntervalSeconds":5,"MaxAttempts":1,"BackoffRate":2.0}],
@@ -332,7 +332,7 @@ class AslCompilerTest {
         assertThat(state(asl, AslCompiler.COMPENSATE)).isEqualTo(json("""
                 {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
                  "Parameters":{"QueueUrl":"%s","MessageBody":{"kind":"compensate","token.$":"$$.Task.Token",
-                   "execution.$":"$$.Execution.Name","log.$":"$.comp","data.$":"$.data",
+                   "execution.$":"$$.Execution.Name","instance.$":"$.run","log.$":"$.comp","data.$":"$.data",
                    "error.$":"$.failure.error","cause.$":"$.failure.cause"}},
                  "TimeoutSeconds":3600,"ResultPath":null,
                  "Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":2,"MaxAttempts":2,"BackoffRate":2.0}],
@@ -377,7 +377,7 @@ class AslCompilerTest {
         assertThat(state(asl, "work")).isEqualTo(json("""
                 {"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:doWork",
                  "Parameters":{"kind":"task","handler":"doWork","input.$":"$.data.in","execution.$":"$$.Execution.Name",
-                   "step":"work","attempt.$":"$$.State.RetryCount"},
+                   "instance.$":"$.run","step":"work","entered.$":"$$.State.EnteredTime","attempt.$":"$$.State.RetryCount"},
                  "ResultPath":"$.data.out","TimeoutSeconds":900,
                  "Catch":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"ResultPath":"$.caught","Next":"__skystate_work_fatal"},
                    {"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}],
@@ -386,7 +386,8 @@ class AslCompilerTest {
                 {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
                  "Parameters":{"FunctionName":"arn:aws:lambda:us-east-1:123456789012:function:askHuman",
                    "Payload":{"kind":"callback","handler":"askHuman","token.$":"$$.Task.Token","input.$":"$.data",
-                     "execution.$":"$$.Execution.Name","step":"wait","attempt.$":"$$.State.RetryCount"}},
+                     "execution.$":"$$.Execution.Name","instance.$":"$.run","step":"wait",
+                     "entered.$":"$$.State.EnteredTime","attempt.$":"$$.State.RetryCount"}},
                  "ResultPath":"$.data.answer","TimeoutSeconds":600,
                  "Catch":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"ResultPath":"$.caught","Next":"__skystate_wait_fatal"},
                    {"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}],
