@@ -45,7 +45,8 @@ import java.util.Set;
  * function ARN (direct invocation: the result is the function's return value, not a {@code Payload} envelope) and
  * {@code Parameters} the same message without {@code token}.</li>
  * <li><b>AwaitCallback</b>: the same resource on the callback queue (Lambda mode:
- * {@value #LAMBDA_CALLBACK_RESOURCE}) with {@code "kind":"callback"}; the worker calls the handler with
+ * {@value #LAMBDA_CALLBACK_RESOURCE}) with {@code "kind":"callback"} and {@code "timeout"} (seconds, for
+ * {@code pendingCallbacks}); the worker records the token, then calls the handler with
  * {@code {"token","url","input"}} and leaves the token to the external party. {@code TimeoutSeconds} = timeout,
  * {@code HeartbeatSeconds} = heartbeat.</li>
  * <li><b>Retry</b>: {@code ErrorEquals} via {@link AslErrors#errorEquals}, {@code IntervalSeconds},
@@ -249,7 +250,8 @@ public final class AslCompiler {
         private void awaitCallback(Step.AwaitCallback await, String path, boolean top, ObjectNode states) {
             ObjectNode state = states.putObject(await.name());
             state.put("Type", "Task");
-            invocation(state, "callback", await.handler(), await.inputPath(), path, true);
+            invocation(state, "callback", await.handler(), await.inputPath(), path, true)
+                    .put("timeout", seconds(await.timeout()));
             state.put("ResultPath", dataPath(await.resultPath()));
             state.put("TimeoutSeconds", seconds(await.timeout()));
             await.heartbeat().ifPresent(h -> state.put("HeartbeatSeconds", seconds(h)));
@@ -258,7 +260,7 @@ public final class AslCompiler {
         }
 
         /** Resource and Parameters of a task or callback invocation. */
-        private void invocation(ObjectNode state, String kind, String handler, String inputPath, String path,
+        private ObjectNode invocation(ObjectNode state, String kind, String handler, String inputPath, String path,
                 boolean callback) {
             ObjectNode message = json.objectNode();
             message.put("kind", kind);
@@ -286,6 +288,7 @@ public final class AslCompiler {
                 state.put("Resource", lambdaArn(handler));
                 state.set("Parameters", message);
             }
+            return message;
         }
 
         private String lambdaArn(String handler) {

@@ -5,6 +5,9 @@ import io.skystate.api.Codec;
 import io.skystate.api.NotFoundException;
 import io.skystate.api.state.Key;
 import io.skystate.api.state.PutOptions;
+import io.skystate.api.workflow.PendingCallback;
+import io.skystate.api.workflow.RunPage;
+import io.skystate.api.workflow.RunQuery;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -13,9 +16,12 @@ import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.asl.AslErrors;
 import java.nio.charset.StandardCharsets;
 import io.skystate.core.workflow.RunRequests;
+import io.skystate.core.workflow.ops.RunPageTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -25,15 +31,21 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 /**
  * {@link Workflows} on Step Functions. Definitions compile to one state machine per version; each run is an
  * execution named after the instance id, recorded first in the registry store so instance ids are unique across
- * workflows and a repeated start can be compared with the first. Thread-safe.
+ * workflows and a repeated start can be compared with the first, then indexed for {@link #runs} ({@link RunListing}).
+ * {@link #pendingCallbacks} joins the callback requests the worker recorded ({@link CallbackWaits}) with the steps
+ * the execution history shows running. Thread-safe.
  */
 final class SfnWorkflows implements Workflows {
     private final EngineParts parts;
     private final StateMachines machines;
+    private final RunListing listing;
+    private final CallbackWaits callbackWaits;
 
-    SfnWorkflows(EngineParts parts) {
+    SfnWorkflows(EngineParts parts, RunPageTokens pageTokens) {
         this.parts = parts;
         this.machines = new StateMachines(parts);
+        this.listing = new RunListing(parts, pageTokens);
+        this.callbackWaits = new CallbackWaits(parts);
     }
 
     /** What the registry keeps per run. */
@@ -78,7 +90,9 @@ final class SfnWorkflows implements Workflows {
         } catch (SdkException e) {
             throw SfnErrors.translate("start " + instanceId, e);
         }
-        return run(instanceId);
+        WorkflowRun run = run(instanceId);
+        listing.add(run);
+        return run;
     }
 
     @Override
@@ -112,6 +126,19 @@ final class SfnWorkflows implements Workflows {
         WorkflowDefinition definition = machines.require(record.workflow(), record.version());
         boolean finished = run(instanceId).status().finished();
         return new HistoryMapper(parts, definition).history(instanceId, record.executionArn(), finished);
+    }
+
+    @Override
+    public RunPage runs(RunQuery query) {
+        return listing.list(query, this::run, id -> 0);
+    }
+
+    @Override
+    public List<PendingCallback> pendingCallbacks(String instanceId) {
+        List<StepExecution> history = history(instanceId);
+        Set<String> running = history.stream().filter(e -> e.outcome() == StepExecution.Outcome.RUNNING)
+                .map(StepExecution::path).collect(Collectors.toSet());
+        return running.isEmpty() ? List.of() : callbackWaits.pending(instanceId, running);
     }
 
     @Override

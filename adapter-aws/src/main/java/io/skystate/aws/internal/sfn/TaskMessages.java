@@ -20,11 +20,13 @@ final class TaskMessages {
     private final EngineParts parts;
     private final Compensations compensations;
     private final AttemptBudget budget;
+    private final CallbackWaits callbackWaits;
 
     TaskMessages(EngineParts parts) {
         this.parts = parts;
         this.compensations = new Compensations(parts);
         this.budget = new AttemptBudget(parts);
+        this.callbackWaits = new CallbackWaits(parts);
     }
 
     JsonNode parse(byte[] body) {
@@ -65,6 +67,7 @@ final class TaskMessages {
     }
 
     private void callback(JsonNode message, String token) {
+        callbackWaits.record(message, token);
         ObjectNode request = parts.codec().mapper().createObjectNode();
         request.put("token", token);
         request.put("url", parts.callbackUrl(token).toString());
