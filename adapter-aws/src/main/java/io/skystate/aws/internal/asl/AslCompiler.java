@@ -8,11 +8,9 @@ import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.handler.HandlerRegistry;
-import io.skystate.core.workflow.UnsupportedSteps;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Compiles a portable {@link WorkflowDefinition} to Amazon States Language (JSONPath query language) with the same
@@ -49,6 +47,12 @@ import java.util.Set;
  * {@code pendingCallbacks}); the worker records the token, then calls the handler with
  * {@code {"token","url","input"}} and leaves the token to the external party. {@code TimeoutSeconds} = timeout,
  * {@code HeartbeatSeconds} = heartbeat.</li>
+ * <li><b>AwaitEvent</b>: a task on the task queue (Lambda mode: {@value #LAMBDA_CALLBACK_RESOURCE} on the
+ * {@link #COMPENSATOR_HANDLER} function, which runs Skystate's own messages) with
+ * {@code {"kind":"event","event":name,"token.$","execution.$","instance.$","step","entered.$"}}; the worker registers
+ * the token as the run's waiter for the event and a signal completes it with the event's payload (written at the
+ * result path). {@code TimeoutSeconds} = timeout, so no event in time is {@code States.Timeout}, caught like a
+ * task's.</li>
  * <li><b>Retry</b>: {@code ErrorEquals} via {@link AslErrors#errorEquals}, {@code IntervalSeconds},
  * {@code MaxAttempts = maxAttempts - 1}, {@code BackoffRate}, {@code MaxDelaySeconds} (max interval),
  * {@code JitterStrategy FULL} when jitter is 1. Rules after one matching every error are dropped (unreachable).
@@ -127,24 +131,9 @@ public final class AslCompiler {
     private AslCompiler() {
     }
 
-    /** The step kinds the compiler has no ASL for yet. */
-    static final Set<String> UNSUPPORTED = Set.of("awaitEvent");
-
-    /**
-     * The ASL state machine for {@code definition} (assumed valid: see core's {@code WorkflowValidator});
-     * {@link io.skystate.api.workflow.InvalidWorkflowException} for steps it cannot compile ({@link #rejectUnsupported}).
-     */
+    /** The ASL state machine for {@code definition} (assumed valid: see core's {@code WorkflowValidator}). */
     public static ObjectNode compile(WorkflowDefinition definition, AslOptions options) {
-        rejectUnsupported(definition);
         return new Compilation(definition, options).run();
-    }
-
-    /**
-     * Rejects definitions with awaitEvent steps: signals are not wired into Step Functions yet, so such a run would
-     * wait for an event nothing delivers.
-     */
-    public static void rejectUnsupported(WorkflowDefinition definition) {
-        UnsupportedSteps.reject("aws", "Step Functions", definition, UNSUPPORTED);
     }
 
     /** True for states the compiler generated (not steps of the definition). */
@@ -203,6 +192,8 @@ public final class AslCompiler {
                     task(task, path, top, states);
                 } else if (step instanceof Step.AwaitCallback await) {
                     awaitCallback(await, path, top, states);
+                } else if (step instanceof Step.AwaitEvent await) {
+                    awaitEvent(await, path, top, states);
                 } else if (step instanceof Step.Choice choice) {
                     choice(choice, top, states);
                 } else if (step instanceof Step.Parallel parallel) {
@@ -256,6 +247,37 @@ public final class AslCompiler {
             state.put("TimeoutSeconds", seconds(await.timeout()));
             await.heartbeat().ifPresent(h -> state.put("HeartbeatSeconds", seconds(h)));
             errorStates.rules(state, await.name(), await.retry(), await.catches(), top, states);
+            transition(state, await.next());
+        }
+
+        /**
+         * A task-token wait whose message ({@code kind} {@code event}) the worker answers by registering the token
+         * for the event; a signal (or an event already kept) completes it with the payload.
+         */
+        private void awaitEvent(Step.AwaitEvent await, String path, boolean top, ObjectNode states) {
+            ObjectNode state = states.putObject(await.name());
+            state.put("Type", "Task");
+            ObjectNode message = json.objectNode();
+            message.put("kind", "event");
+            message.put("event", await.event());
+            message.put("token.$", "$$.Task.Token");
+            message.put("execution.$", "$$.Execution.Name");
+            message.put("instance.$", "$.run");
+            message.put("step", path);
+            message.put("entered.$", "$$.State.EnteredTime");
+            ObjectNode parameters = state.putObject("Parameters");
+            if (options.dispatch() == TaskDispatch.SQS_WORKER) {
+                state.put("Resource", SQS_RESOURCE);
+                parameters.put("QueueUrl", options.taskQueueUrl());
+                parameters.set("MessageBody", message);
+            } else {
+                state.put("Resource", LAMBDA_CALLBACK_RESOURCE);
+                parameters.put("FunctionName", lambdaArn(COMPENSATOR_HANDLER));
+                parameters.set("Payload", message);
+            }
+            state.put("ResultPath", dataPath(await.resultPath()));
+            state.put("TimeoutSeconds", seconds(await.timeout()));
+            errorStates.rules(state, await.name(), java.util.List.of(), await.catches(), top, states);
             transition(state, await.next());
         }
 

@@ -8,6 +8,7 @@ import io.skystate.api.state.PutOptions;
 import io.skystate.api.workflow.PendingCallback;
 import io.skystate.api.workflow.RunPage;
 import io.skystate.api.workflow.RunQuery;
+import io.skystate.api.workflow.RunStateException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -16,7 +17,9 @@ import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.asl.AslErrors;
 import java.nio.charset.StandardCharsets;
 import io.skystate.core.workflow.RunRequests;
+import io.skystate.core.workflow.ops.EventInbox;
 import io.skystate.core.workflow.ops.RunPageTokens;
+import io.skystate.core.workflow.ops.Signals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,19 +36,24 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * execution named after the instance id, recorded first in the registry store so instance ids are unique across
  * workflows and a repeated start can be compared with the first, then indexed for {@link #runs} ({@link RunListing}).
  * {@link #pendingCallbacks} joins the callback requests the worker recorded ({@link CallbackWaits}) with the steps
- * the execution history shows running. Thread-safe.
+ * the execution history shows running; {@link #signal} keeps the event in the core {@link EventInbox} and hands it
+ * to a waiting awaitEvent step ({@link EventWaits}). Thread-safe.
  */
 final class SfnWorkflows implements Workflows {
     private final EngineParts parts;
     private final StateMachines machines;
     private final RunListing listing;
     private final CallbackWaits callbackWaits;
+    private final EventInbox inbox;
+    private final EventWaits eventWaits;
 
     SfnWorkflows(EngineParts parts, RunPageTokens pageTokens) {
         this.parts = parts;
         this.machines = new StateMachines(parts);
         this.listing = new RunListing(parts, pageTokens);
         this.callbackWaits = new CallbackWaits(parts);
+        this.inbox = new EventInbox(parts.registry(), parts.codec(), parts.clock(), "aws");
+        this.eventWaits = new EventWaits(parts, inbox);
     }
 
     /** What the registry keeps per run. */
@@ -139,6 +147,20 @@ final class SfnWorkflows implements Workflows {
         Set<String> running = history.stream().filter(e -> e.outcome() == StepExecution.Outcome.RUNNING)
                 .map(StepExecution::path).collect(Collectors.toSet());
         return running.isEmpty() ? List.of() : callbackWaits.pending(instanceId, running);
+    }
+
+    @Override
+    public void signal(String instanceId, String event, byte[] payloadJson) {
+        WorkflowRun run = run(instanceId);
+        Signals.check("aws", parts.codec(), event, payloadJson);
+        if (run.status().finished()) {
+            inbox.clear(instanceId);
+            eventWaits.clear(instanceId);
+            throw new RunStateException("aws", "run '" + instanceId + "' has ended (" + run.status()
+                    + "): only a running run takes events");
+        }
+        inbox.append(instanceId, event, payloadJson);
+        eventWaits.pump(instanceId, event);
     }
 
     @Override

@@ -6,11 +6,13 @@ import io.skystate.api.SkystateException;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.StepErrors;
+import io.skystate.core.workflow.ops.EventInbox;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the worker does with one message a state machine sent ({@code kind} = {@code task}, {@code callback} or
- * {@code compensate}): run the handler and answer the task token. Stale tokens (the run was stopped, or the task
+ * What the worker does with one message a state machine sent ({@code kind} = {@code task}, {@code callback},
+ * {@code event} or {@code compensate}): run the handler and answer the task token, or for {@code event} register the
+ * token as the awaitEvent step's waiter ({@link EventWaits}). Stale tokens (the run was stopped, or the task
  * timed out meanwhile) are dropped.
  */
 final class TaskMessages {
@@ -21,12 +23,14 @@ final class TaskMessages {
     private final Compensations compensations;
     private final AttemptBudget budget;
     private final CallbackWaits callbackWaits;
+    private final EventWaits eventWaits;
 
     TaskMessages(EngineParts parts) {
         this.parts = parts;
         this.compensations = new Compensations(parts);
         this.budget = new AttemptBudget(parts);
         this.callbackWaits = new CallbackWaits(parts);
+        this.eventWaits = new EventWaits(parts, new EventInbox(parts.registry(), parts.codec(), parts.clock(), "aws"));
     }
 
     JsonNode parse(byte[] body) {
@@ -44,6 +48,7 @@ final class TaskMessages {
         switch (kind) {
             case "task" -> task(message, token);
             case "callback" -> callback(message, token);
+            case "event" -> eventWaits.await(message, token);
             case "compensate" -> {
                 compensations.run(message);
                 answer(() -> parts.clients().sfn().sendTaskSuccess(b -> b.taskToken(token).output("{}")));
