@@ -27,6 +27,9 @@ import java.util.Optional;
  * {@code "OutputPath": "$.data"}: the execution output and branch outputs are exactly the workflow data. Inputs of
  * states in the execution history are wrappers; their {@code data} field is the workflow data.
  *
+ * <p>The machine starts at {@link AslRedriveEntry#ENTRY}, which sends a redrive execution to the step it restarts
+ * and every other execution to {@value #START}.
+ *
  * <h2>Steps</h2>
  * <ul>
  * <li><b>Task</b> ({@link TaskDispatch#SQS_WORKER}): resource {@value #SQS_RESOURCE} on the task queue with
@@ -166,7 +169,7 @@ public final class AslCompiler {
             ObjectNode machine = json.objectNode();
             machine.put("Comment", "Skystate workflow " + definition.name() + " v" + definition.version()
                     + " (generated; do not edit)");
-            machine.put("StartAt", START);
+            machine.put("StartAt", AslRedriveEntry.ENTRY);
             ObjectNode states = json.objectNode();
             ObjectNode start = states.putObject(START);
             start.put("Type", "Pass");
@@ -180,6 +183,7 @@ public final class AslCompiler {
             if (saga) {
                 errorStates.sagaStates(states);
             }
+            AslRedriveEntry.add(states, definition.steps().keySet(), names);
             machine.set("States", states);
             definition.timeout().ifPresent(t -> machine.put("TimeoutSeconds", seconds(t)));
             return machine;

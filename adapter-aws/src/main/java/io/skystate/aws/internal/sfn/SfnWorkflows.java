@@ -46,6 +46,7 @@ final class SfnWorkflows implements Workflows {
     private final CallbackWaits callbackWaits;
     private final EventInbox inbox;
     private final EventWaits eventWaits;
+    private final SfnRedrives redrives;
 
     SfnWorkflows(EngineParts parts, RunPageTokens pageTokens) {
         this.parts = parts;
@@ -54,10 +55,10 @@ final class SfnWorkflows implements Workflows {
         this.callbackWaits = new CallbackWaits(parts);
         this.inbox = new EventInbox(parts.registry(), parts.codec(), parts.clock(), "aws");
         this.eventWaits = new EventWaits(parts, inbox);
-    }
-
-    /** What the registry keeps per run. */
-    record RunRecord(String workflow, int version, String inputHash, String executionArn) {
+        this.redrives = new SfnRedrives(parts, machines, this, id -> {
+            inbox.clear(id);
+            eventWaits.clear(id);
+        });
     }
 
     @Override
@@ -79,7 +80,7 @@ final class SfnWorkflows implements Workflows {
         String machine = machines.arn(workflow, version);
         String hash = RunRequests.fingerprint(parts.codec(), workflow, version, inputJson);
         String executionArn = machine.replace(":stateMachine:", ":execution:") + ":" + instanceId;
-        Key key = runKey(instanceId);
+        Key key = RunRecord.key(instanceId);
         try {
             parts.registry().putJson(key, new RunRecord(workflow, version, hash, executionArn), PutOptions.ifAbsent());
         } catch (AlreadyExistsException exists) {
@@ -108,7 +109,7 @@ final class SfnWorkflows implements Workflows {
         RunRecord record = record(instanceId);
         DescribeExecutionResponse d;
         try {
-            d = parts.clients().sfn().describeExecution(b -> b.executionArn(record.executionArn()));
+            d = parts.clients().sfn().describeExecution(b -> b.executionArn(record.latestExecution()));
         } catch (ExecutionDoesNotExistException notYet) {
             throw new NotFoundException("aws", "instance '" + instanceId + "' was recorded but never started", notYet);
         } catch (SdkException e) {
@@ -120,7 +121,8 @@ final class SfnWorkflows implements Workflows {
         Optional<String> error = Optional.ofNullable(d.error()).filter(e -> status.finished()).map(AslErrors::toPortable)
                 .or(() -> defaultError(status));
         return new WorkflowRun(instanceId, record.workflow(), record.version(), status, output, error,
-                Optional.ofNullable(d.cause()).filter(c -> status.finished()), d.startDate(), Optional.ofNullable(d.stopDate()));
+                Optional.ofNullable(d.cause()).filter(c -> status.finished()), record.firstStart().orElse(d.startDate()),
+                Optional.ofNullable(d.stopDate()));
     }
 
     @Override
@@ -133,12 +135,12 @@ final class SfnWorkflows implements Workflows {
         RunRecord record = record(instanceId);
         WorkflowDefinition definition = machines.require(record.workflow(), record.version());
         boolean finished = run(instanceId).status().finished();
-        return new HistoryMapper(parts, definition).history(instanceId, record.executionArn(), finished);
+        return new HistoryMapper(parts, definition).history(instanceId, record.executions(), finished);
     }
 
     @Override
     public RunPage runs(RunQuery query) {
-        return listing.list(query, this::run, id -> 0);
+        return listing.list(query, this::run, id -> record(id).redriveCount());
     }
 
     @Override
@@ -164,10 +166,15 @@ final class SfnWorkflows implements Workflows {
     }
 
     @Override
+    public WorkflowRun redrive(String instanceId) {
+        return redrives.redrive(instanceId);
+    }
+
+    @Override
     public void cancel(String instanceId, String reason) {
         RunRecord record = record(instanceId);
         try {
-            parts.clients().sfn().stopExecution(b -> b.executionArn(record.executionArn()).error(io.skystate.api.workflow.WorkflowErrors.CANCELLED)
+            parts.clients().sfn().stopExecution(b -> b.executionArn(record.latestExecution()).error(io.skystate.api.workflow.WorkflowErrors.CANCELLED)
                     .cause(reason));
         } catch (SdkException e) {
             throw SfnErrors.translate("cancel " + instanceId, e);
@@ -204,12 +211,7 @@ final class SfnWorkflows implements Workflows {
     }
 
     private RunRecord record(String instanceId) {
-        return parts.registry().getJson(runKey(instanceId), RunRecord.class)
-                .orElseThrow(() -> new NotFoundException("aws", "no workflow instance '" + instanceId + "'"));
-    }
-
-    private static Key runKey(String instanceId) {
-        return new Key("run-" + instanceId, "run");
+        return RunRecord.read(parts, instanceId);
     }
 
     /** DescribeExecution reports no error for timed-out or stopped runs; the portable API names one. */

@@ -67,7 +67,7 @@ class AslCompilerTest {
                 .build();
         ObjectNode asl = compileValid("tasks", def, SQS);
 
-        assertThat(asl.path("StartAt").asText()).isEqualTo(AslCompiler.START);
+        assertThat(asl.path("StartAt").asText()).isEqualTo(AslRedriveEntry.ENTRY);
         assertThat(state(asl, AslCompiler.START)).isEqualTo(json("""
                 {"Type":"Pass","Parameters":{"data.$":"$","run.$":"$$.Execution.Name","comp":{},"blank":{"Error":"","Cause":""}},"Next":"first"}"""));
         assertThat(state(asl, "first")).isEqualTo(json("""
@@ -350,7 +350,8 @@ class AslCompilerTest {
                 .fail("stop", "Stopped", "by design")
                 .build();
         ObjectNode asl = compileValid("plain", def, SQS);
-        assertThat(names(asl.path("States"))).containsExactly(AslCompiler.START, "work", "stop");
+        assertThat(names(asl.path("States"))).containsExactly(AslCompiler.START, "work", "stop", AslRedriveEntry.ENTRY,
+                AslRedriveEntry.ROUTE, "__skystate_work_redrive", "__skystate_stop_redrive", AslRedriveEntry.UNKNOWN);
         assertThat(state(asl, "work").has("Catch")).isFalse();
         assertThat(state(asl, "stop")).isEqualTo(json("""
                 {"Type":"Fail","Error":"Stopped","Cause":"by design"}"""));
