@@ -156,6 +156,7 @@ public final class AslCompiler {
         private final boolean saga;
         private final StateNames names = new StateNames();
         private final AslErrorStates errorStates;
+        private final AslMessages messages;
 
         Compilation(WorkflowDefinition definition, AslOptions options) {
             this.definition = definition;
@@ -163,6 +164,7 @@ public final class AslCompiler {
             this.saga = definition.steps().values().stream()
                     .anyMatch(s -> s instanceof Step.Task t && t.compensation().isPresent());
             this.errorStates = new AslErrorStates(names, options, this::lambdaArn, saga);
+            this.messages = new AslMessages(options, this::lambdaArn);
         }
 
         ObjectNode run() {
@@ -222,7 +224,7 @@ public final class AslCompiler {
             }
             ObjectNode state = states.putObject(task.name());
             state.put("Type", "Task");
-            invocation(state, "task", task.handler(), task.inputPath(), path, false);
+            messages.invocation(state, "task", task.handler(), task.inputPath(), path, false);
             state.put("ResultPath", dataPath(task.resultPath()));
             state.put("TimeoutSeconds", seconds(task.timeout().orElse(HandlerRegistry.DEFAULT_TIMEOUT)));
             errorStates.rules(state, task.name(), task.retry(), task.catches(), top, states);
@@ -245,7 +247,7 @@ public final class AslCompiler {
         private void awaitCallback(Step.AwaitCallback await, String path, boolean top, ObjectNode states) {
             ObjectNode state = states.putObject(await.name());
             state.put("Type", "Task");
-            invocation(state, "callback", await.handler(), await.inputPath(), path, true)
+            messages.invocation(state, "callback", await.handler(), await.inputPath(), path, true)
                     .put("timeout", seconds(await.timeout()));
             state.put("ResultPath", dataPath(await.resultPath()));
             state.put("TimeoutSeconds", seconds(await.timeout()));
@@ -254,67 +256,15 @@ public final class AslCompiler {
             transition(state, await.next());
         }
 
-        /**
-         * A task-token wait whose message ({@code kind} {@code event}) the worker answers by registering the token
-         * for the event; a signal (or an event already kept) completes it with the payload.
-         */
+        /** A task-token wait for the step's event ({@link AslMessages#eventWait}). */
         private void awaitEvent(Step.AwaitEvent await, String path, boolean top, ObjectNode states) {
             ObjectNode state = states.putObject(await.name());
             state.put("Type", "Task");
-            ObjectNode message = json.objectNode();
-            message.put("kind", "event");
-            message.put("event", await.event());
-            message.put("token.$", "$$.Task.Token");
-            message.put("execution.$", "$$.Execution.Name");
-            message.put("instance.$", "$.run");
-            message.put("step", path);
-            message.put("entered.$", "$$.State.EnteredTime");
-            ObjectNode parameters = state.putObject("Parameters");
-            if (options.dispatch() == TaskDispatch.SQS_WORKER) {
-                state.put("Resource", SQS_RESOURCE);
-                parameters.put("QueueUrl", options.taskQueueUrl());
-                parameters.set("MessageBody", message);
-            } else {
-                state.put("Resource", LAMBDA_CALLBACK_RESOURCE);
-                parameters.put("FunctionName", lambdaArn(COMPENSATOR_HANDLER));
-                parameters.set("Payload", message);
-            }
+            messages.eventWait(state, await.event(), path);
             state.put("ResultPath", dataPath(await.resultPath()));
             state.put("TimeoutSeconds", seconds(await.timeout()));
             errorStates.rules(state, await.name(), java.util.List.of(), await.catches(), top, states);
             transition(state, await.next());
-        }
-
-        /** Resource and Parameters of a task or callback invocation. */
-        private ObjectNode invocation(ObjectNode state, String kind, String handler, String inputPath, String path,
-                boolean callback) {
-            ObjectNode message = json.objectNode();
-            message.put("kind", kind);
-            message.put("handler", handler);
-            if (options.dispatch() == TaskDispatch.SQS_WORKER || callback) {
-                message.put("token.$", "$$.Task.Token");
-            }
-            message.put("input.$", dataPath(inputPath));
-            message.put("execution.$", "$$.Execution.Name");
-            message.put("instance.$", "$.run");
-            message.put("step", path);
-            message.put("entered.$", "$$.State.EnteredTime");
-            message.put("attempt.$", "$$.State.RetryCount");
-            if (options.dispatch() == TaskDispatch.SQS_WORKER) {
-                state.put("Resource", SQS_RESOURCE);
-                ObjectNode parameters = state.putObject("Parameters");
-                parameters.put("QueueUrl", callback ? options.callbackQueueUrl() : options.taskQueueUrl());
-                parameters.set("MessageBody", message);
-            } else if (callback) {
-                state.put("Resource", LAMBDA_CALLBACK_RESOURCE);
-                ObjectNode parameters = state.putObject("Parameters");
-                parameters.put("FunctionName", lambdaArn(handler));
-                parameters.set("Payload", message);
-            } else {
-                state.put("Resource", lambdaArn(handler));
-                state.set("Parameters", message);
-            }
-            return message;
         }
 
         private String lambdaArn(String handler) {
