@@ -17,9 +17,9 @@ import java.util.Collection;
  * log) with {@code InputPath} and goes on to the step. A step name it does not know ends the execution in the Fail
  * state {@value #UNKNOWN}. The same state machine (definition version) serves starts and redrives.
  */
-final class AslRedriveEntry {
+public final class AslRedriveEntry {
     /** The first state of every compiled state machine. */
-    static final String ENTRY = "__skystate_entry";
+    public static final String ENTRY = "__skystate_entry";
     /** The Choice that picks the restart step of a redrive execution. */
     static final String ROUTE = "__skystate_redrive";
     /** Fail state for a redrive input naming no top-level step. */

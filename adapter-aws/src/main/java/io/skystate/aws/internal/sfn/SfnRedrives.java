@@ -2,6 +2,7 @@ package io.skystate.aws.internal.sfn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.AlreadyExistsException;
+import io.skystate.api.UnsupportedCapabilityException;
 import io.skystate.api.VersionConflictException;
 import io.skystate.api.state.PutOptions;
 import io.skystate.api.state.StateEntry;
@@ -9,6 +10,7 @@ import io.skystate.api.workflow.RunStateException;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
+import io.skystate.aws.internal.asl.AslRedriveEntry;
 import io.skystate.core.workflow.ops.Redrives;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  * was last entered with (read from the failed execution's history: workflow data, instance id, compensation log) and
  * go to that step. The run record then lists the execution, which {@code run}, {@code history}, {@code cancel} and
  * {@code runs} follow; the run keeps its first start. Whether a run may be redriven, and where it restarts, is
- * core's {@link Redrives}. Events the run had not consumed are dropped first. Thread-safe; a crash between starting
+ * core's {@link Redrives}; runs of state machines compiled without the entry are refused
+ * ({@link UnsupportedCapabilityException}). Events the run had not consumed are dropped first. Thread-safe; a crash between starting
  * the execution and recording it is repaired by redriving again (the same name finds the started execution).
  */
 final class SfnRedrives {
@@ -61,6 +64,7 @@ final class SfnRedrives {
         redrive.set("state", parts.codec().tree(state.getBytes(StandardCharsets.UTF_8)));
         String name = "r" + (record.redriveCount() + 1) + "-" + sha256(instanceId);
         String machine = machines.arn(record.workflow(), record.version());
+        requireRedriveEntry(machine, record);
         String execution = machine.replace(":stateMachine:", ":execution:") + ":" + name;
         dropEvents.accept(instanceId);
         try {
@@ -72,6 +76,24 @@ final class SfnRedrives {
         }
         recordExecution(instanceId, execution, failed);
         return workflows.run(instanceId);
+    }
+
+    /**
+     * Refuses state machines compiled before redrive existed: without the entry Choice they would take the redrive
+     * input for a new run's input.
+     */
+    private void requireRedriveEntry(String machine, RunRecord record) {
+        String definition;
+        try {
+            definition = parts.clients().sfn().describeStateMachine(b -> b.stateMachineArn(machine)).definition();
+        } catch (SdkException e) {
+            throw SfnErrors.translate("describe " + machine, e);
+        }
+        if (!definition.contains("\"" + AslRedriveEntry.ENTRY + "\"")) {
+            throw new UnsupportedCapabilityException("aws", "version " + record.version() + " of workflow '"
+                    + record.workflow() + "' was compiled by a Skystate version without redrive; its runs cannot"
+                    + " be redriven (register a new version for new runs)");
+        }
     }
 
     /** Adds the redrive execution to the run record unless a concurrent or earlier try did. */
