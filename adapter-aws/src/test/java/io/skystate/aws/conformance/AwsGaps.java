@@ -18,6 +18,10 @@ final class AwsGaps {
             + " returns InvalidToken) and the run fails; Step Functions issues a new token per attempt";
     private static final String RETRY_SOURCE = "moto 5.2.5 stepfunctions parser: token of a retried"
             + " sqs:sendMessage.waitForTaskToken state (reproduced in emulators/README.md)";
+    private static final String STOP = "moto's StopExecution updates only its non-executing model: an executing state"
+            + " machine keeps running (and the error and cause are ignored); a waitForTaskToken state is not woken";
+    private static final String STOP_SOURCE = "moto 5.2.5: moto/stepfunctions/responses.py stop_execution;"
+            + " parser/models.py does not override it";
     private static final String NO_CAUSE = "moto's SendTaskFailure handler drops the cause parameter, so errors"
             + " reach the workflow without their cause; Step Functions keeps it";
     private static final String NO_CAUSE_SOURCE = "moto 5.2.5: moto/stepfunctions/responses.py send_task_failure";
@@ -27,6 +31,7 @@ final class AwsGaps {
             .emulator("wferr02", RETRY_TOKEN, RETRY_SOURCE)
             .emulator("wfdef04", RETRY_TOKEN + " (the history rule retries a step)", RETRY_SOURCE)
             .emulator("wfhist03", RETRY_TOKEN + " (the history rule retries a step)", RETRY_SOURCE)
+            .emulator("wfops13", RETRY_TOKEN + " (the invocation-id rule retries a task twice)", RETRY_SOURCE)
             .emulator("wferr03", NO_CAUSE, NO_CAUSE_SOURCE)
             .emulator("wferr04", NO_CAUSE, NO_CAUSE_SOURCE)
             .emulator("wferr05", NO_CAUSE, NO_CAUSE_SOURCE)
@@ -36,9 +41,13 @@ final class AwsGaps {
             .emulator("wfcb04", "after a task times out moto answers SendTaskSuccess with InvalidToken, where Step"
                     + " Functions answers TaskTimedOut (which the adapter reports as TokenExpiredException)",
                     "moto 5.2.5: moto/stepfunctions/parser/backend (task token registry drops timed-out tokens)")
-            .emulator("wfcb06", "moto's StopExecution updates only its non-executing model: an executing state"
-                    + " machine keeps running (and the error and cause are ignored)",
-                    "moto 5.2.5: moto/stepfunctions/responses.py stop_execution; parser/models.py does not override it")
+            .emulator("wfcb06", STOP, STOP_SOURCE)
+            .emulator("wfops11", STOP + ": the rule cancels a run waiting in an awaitEvent step, which then keeps"
+                    + " waiting until the step times out and fails with Skystate.Timeout instead of ending CANCELLED",
+                    STOP_SOURCE + "; parser/asl/eval/callback/callback.py CallbackEndpoint.wait")
+            .emulator("wfops16", STOP + ": the rule cancels a run whose task no worker answers, so it stays RUNNING"
+                    + " until the task's timeout", STOP_SOURCE + "; parser/asl/eval/callback/callback.py"
+                    + " CallbackEndpoint.wait")
             .emulator("wfport06", "moto's States.ALL matches every error, States.Runtime included, so a catch-all"
                     + " catches a path that selects nothing; Step Functions never lets States.ALL catch runtime"
                     + " errors, so the run fails as the rule expects",

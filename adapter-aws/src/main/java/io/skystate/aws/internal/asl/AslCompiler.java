@@ -8,11 +8,9 @@ import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.handler.HandlerRegistry;
-import io.skystate.core.workflow.UnsupportedSteps;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Compiles a portable {@link WorkflowDefinition} to Amazon States Language (JSONPath query language) with the same
@@ -20,7 +18,8 @@ import java.util.Set;
  *
  * <h2>The state document</h2>
  * The ASL state data is not the workflow data itself but a wrapper built by the first state,
- * {@value #START}: {@code {"data": <workflow data>, "comp": <compensation log>, "blank": {"Error": "", "Cause": ""}}},
+ * {@value #START}: {@code {"data": <workflow data>, "run": <instance id>, "comp": <compensation log>,
+ * "blank": {"Error": "", "Cause": ""}}} ({@code run} is the execution's name, which is the instance id),
  * plus scratch fields {@code caught} (an error being caught) and {@code failure} (the saga's pending failure). Every
  * portable path is rewritten into {@code data} ({@code $} → {@code $.data}, {@code $.a[0]} → {@code $.data.a[0]},
  * see {@link #dataPath}), so a result path {@code $} replaces the workflow data but never the internal fields, handler
@@ -28,12 +27,17 @@ import java.util.Set;
  * {@code "OutputPath": "$.data"}: the execution output and branch outputs are exactly the workflow data. Inputs of
  * states in the execution history are wrappers; their {@code data} field is the workflow data.
  *
+ * <p>The machine starts at {@link AslRedriveEntry#ENTRY}, which sends a redrive execution to the step it restarts
+ * and every other execution to {@value #START}.
+ *
  * <h2>Steps</h2>
  * <ul>
  * <li><b>Task</b> ({@link TaskDispatch#SQS_WORKER}): resource {@value #SQS_RESOURCE} on the task queue with
  * {@code MessageBody {"kind":"task","handler":h,"token.$":"$$.Task.Token","input.$":<data path of inputPath>,
- * "execution.$":"$$.Execution.Name","step":<path>,"attempt.$":"$$.State.RetryCount"}}; the worker runs the handler
- * and completes the token with its output. {@code attempt} is Step Functions' retry count, <b>0 on the first
+ * "execution.$":"$$.Execution.Name","instance.$":"$.run","step":<path>,"entered.$":"$$.State.EnteredTime",
+ * "attempt.$":"$$.State.RetryCount"}}; the worker runs the handler and completes the token with its output.
+ * {@code entered} (when the state was entered: the same for every retry, later for every new visit) is the execution
+ * marker of the invocation id (core's {@code InvocationIds}). {@code attempt} is Step Functions' retry count, <b>0 on the first
  * attempt</b> (the worker adds 1 for the handler's 1-based attempt). {@code step} is the step's history path
  * ({@code name}, or {@code parallel/branchIndex/name} inside branches). The portable input path is applied inside the
  * message, never as ASL {@code InputPath}. {@code TimeoutSeconds} is the step's timeout, or
@@ -42,9 +46,16 @@ import java.util.Set;
  * function ARN (direct invocation: the result is the function's return value, not a {@code Payload} envelope) and
  * {@code Parameters} the same message without {@code token}.</li>
  * <li><b>AwaitCallback</b>: the same resource on the callback queue (Lambda mode:
- * {@value #LAMBDA_CALLBACK_RESOURCE}) with {@code "kind":"callback"}; the worker calls the handler with
+ * {@value #LAMBDA_CALLBACK_RESOURCE}) with {@code "kind":"callback"} and {@code "timeout"} (seconds, for
+ * {@code pendingCallbacks}); the worker records the token, then calls the handler with
  * {@code {"token","url","input"}} and leaves the token to the external party. {@code TimeoutSeconds} = timeout,
  * {@code HeartbeatSeconds} = heartbeat.</li>
+ * <li><b>AwaitEvent</b>: a task on the task queue (Lambda mode: {@value #LAMBDA_CALLBACK_RESOURCE} on the
+ * {@link #COMPENSATOR_HANDLER} function, which runs Skystate's own messages) with
+ * {@code {"kind":"event","event":name,"token.$","execution.$","instance.$","step","entered.$"}}; the worker registers
+ * the token as the run's waiter for the event and a signal completes it with the event's payload (written at the
+ * result path). {@code TimeoutSeconds} = timeout, so no event in time is {@code States.Timeout}, caught like a
+ * task's.</li>
  * <li><b>Retry</b>: {@code ErrorEquals} via {@link AslErrors#errorEquals}, {@code IntervalSeconds},
  * {@code MaxAttempts = maxAttempts - 1}, {@code BackoffRate}, {@code MaxDelaySeconds} (max interval),
  * {@code JitterStrategy FULL} when jitter is 1. Rules after one matching every error are dropped (unreachable).
@@ -103,7 +114,7 @@ import java.util.Set;
  */
 public final class AslCompiler {
     public static final String PREFIX = "__skystate_";
-    /** First state: wraps the execution input as {@code {"data": input, "comp": {}, "blank": {...}}}. */
+    /** First state: wraps the execution input as {@code {"data": input, "run": name, "comp": {}, "blank": {...}}}. */
     public static final String START = "__skystate_start";
     /** Entry of the saga's failure normalisation. */
     public static final String FAILURE = "__skystate_failure";
@@ -123,24 +134,9 @@ public final class AslCompiler {
     private AslCompiler() {
     }
 
-    /** The step kinds the compiler has no ASL for yet. */
-    static final Set<String> UNSUPPORTED = Set.of("awaitEvent");
-
-    /**
-     * The ASL state machine for {@code definition} (assumed valid: see core's {@code WorkflowValidator});
-     * {@link io.skystate.api.workflow.InvalidWorkflowException} for steps it cannot compile ({@link #rejectUnsupported}).
-     */
+    /** The ASL state machine for {@code definition} (assumed valid: see core's {@code WorkflowValidator}). */
     public static ObjectNode compile(WorkflowDefinition definition, AslOptions options) {
-        rejectUnsupported(definition);
         return new Compilation(definition, options).run();
-    }
-
-    /**
-     * Rejects definitions with awaitEvent steps: signals are not wired into Step Functions yet, so such a run would
-     * wait for an event nothing delivers.
-     */
-    public static void rejectUnsupported(WorkflowDefinition definition) {
-        UnsupportedSteps.reject("aws", "Step Functions", definition, UNSUPPORTED);
     }
 
     /** True for states the compiler generated (not steps of the definition). */
@@ -160,6 +156,7 @@ public final class AslCompiler {
         private final boolean saga;
         private final StateNames names = new StateNames();
         private final AslErrorStates errorStates;
+        private final AslMessages messages;
 
         Compilation(WorkflowDefinition definition, AslOptions options) {
             this.definition = definition;
@@ -167,18 +164,20 @@ public final class AslCompiler {
             this.saga = definition.steps().values().stream()
                     .anyMatch(s -> s instanceof Step.Task t && t.compensation().isPresent());
             this.errorStates = new AslErrorStates(names, options, this::lambdaArn, saga);
+            this.messages = new AslMessages(options, this::lambdaArn);
         }
 
         ObjectNode run() {
             ObjectNode machine = json.objectNode();
             machine.put("Comment", "Skystate workflow " + definition.name() + " v" + definition.version()
                     + " (generated; do not edit)");
-            machine.put("StartAt", START);
+            machine.put("StartAt", AslRedriveEntry.ENTRY);
             ObjectNode states = json.objectNode();
             ObjectNode start = states.putObject(START);
             start.put("Type", "Pass");
             ObjectNode wrapper = start.putObject("Parameters");
             wrapper.put("data.$", "$");
+            wrapper.put("run.$", "$$.Execution.Name");
             wrapper.putObject("comp");
             wrapper.putObject("blank").put("Error", "").put("Cause", "");
             start.put("Next", definition.startAt());
@@ -186,6 +185,7 @@ public final class AslCompiler {
             if (saga) {
                 errorStates.sagaStates(states);
             }
+            AslRedriveEntry.add(states, definition.steps().keySet(), names);
             machine.set("States", states);
             definition.timeout().ifPresent(t -> machine.put("TimeoutSeconds", seconds(t)));
             return machine;
@@ -198,6 +198,8 @@ public final class AslCompiler {
                     task(task, path, top, states);
                 } else if (step instanceof Step.AwaitCallback await) {
                     awaitCallback(await, path, top, states);
+                } else if (step instanceof Step.AwaitEvent await) {
+                    awaitEvent(await, path, top, states);
                 } else if (step instanceof Step.Choice choice) {
                     choice(choice, top, states);
                 } else if (step instanceof Step.Parallel parallel) {
@@ -222,7 +224,7 @@ public final class AslCompiler {
             }
             ObjectNode state = states.putObject(task.name());
             state.put("Type", "Task");
-            invocation(state, "task", task.handler(), task.inputPath(), path, false);
+            messages.invocation(state, "task", task.handler(), task.inputPath(), path, false);
             state.put("ResultPath", dataPath(task.resultPath()));
             state.put("TimeoutSeconds", seconds(task.timeout().orElse(HandlerRegistry.DEFAULT_TIMEOUT)));
             errorStates.rules(state, task.name(), task.retry(), task.catches(), top, states);
@@ -245,7 +247,8 @@ public final class AslCompiler {
         private void awaitCallback(Step.AwaitCallback await, String path, boolean top, ObjectNode states) {
             ObjectNode state = states.putObject(await.name());
             state.put("Type", "Task");
-            invocation(state, "callback", await.handler(), await.inputPath(), path, true);
+            messages.invocation(state, "callback", await.handler(), await.inputPath(), path, true)
+                    .put("timeout", seconds(await.timeout()));
             state.put("ResultPath", dataPath(await.resultPath()));
             state.put("TimeoutSeconds", seconds(await.timeout()));
             await.heartbeat().ifPresent(h -> state.put("HeartbeatSeconds", seconds(h)));
@@ -253,33 +256,15 @@ public final class AslCompiler {
             transition(state, await.next());
         }
 
-        /** Resource and Parameters of a task or callback invocation. */
-        private void invocation(ObjectNode state, String kind, String handler, String inputPath, String path,
-                boolean callback) {
-            ObjectNode message = json.objectNode();
-            message.put("kind", kind);
-            message.put("handler", handler);
-            if (options.dispatch() == TaskDispatch.SQS_WORKER || callback) {
-                message.put("token.$", "$$.Task.Token");
-            }
-            message.put("input.$", dataPath(inputPath));
-            message.put("execution.$", "$$.Execution.Name");
-            message.put("step", path);
-            message.put("attempt.$", "$$.State.RetryCount");
-            if (options.dispatch() == TaskDispatch.SQS_WORKER) {
-                state.put("Resource", SQS_RESOURCE);
-                ObjectNode parameters = state.putObject("Parameters");
-                parameters.put("QueueUrl", callback ? options.callbackQueueUrl() : options.taskQueueUrl());
-                parameters.set("MessageBody", message);
-            } else if (callback) {
-                state.put("Resource", LAMBDA_CALLBACK_RESOURCE);
-                ObjectNode parameters = state.putObject("Parameters");
-                parameters.put("FunctionName", lambdaArn(handler));
-                parameters.set("Payload", message);
-            } else {
-                state.put("Resource", lambdaArn(handler));
-                state.set("Parameters", message);
-            }
+        /** A task-token wait for the step's event ({@link AslMessages#eventWait}). */
+        private void awaitEvent(Step.AwaitEvent await, String path, boolean top, ObjectNode states) {
+            ObjectNode state = states.putObject(await.name());
+            state.put("Type", "Task");
+            messages.eventWait(state, await.event(), path);
+            state.put("ResultPath", dataPath(await.resultPath()));
+            state.put("TimeoutSeconds", seconds(await.timeout()));
+            errorStates.rules(state, await.name(), java.util.List.of(), await.catches(), top, states);
+            transition(state, await.next());
         }
 
         private String lambdaArn(String handler) {

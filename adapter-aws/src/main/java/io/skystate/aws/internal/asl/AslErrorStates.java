@@ -156,6 +156,7 @@ final class AslErrorStates {
             message.put("token.$", "$$.Task.Token");
         }
         message.put("execution.$", "$$.Execution.Name");
+        message.put("instance.$", "$.run");
         message.put("log.$", "$.comp");
         message.put("data.$", "$.data");
         message.put("error.$", "$.failure.error");

@@ -5,15 +5,20 @@ import io.skystate.api.SkystateException;
 import io.skystate.api.state.Key;
 import io.skystate.api.state.PutOptions;
 import io.skystate.api.workflow.StepExecution;
+import io.skystate.api.handler.StepInvocation;
 import io.skystate.core.workflow.StepErrors;
+import io.skystate.core.workflow.ops.InvocationIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a failed saga's compensations, newest first, each with the workflow data at the failure, retrying each up
  * to three times; a compensation that keeps failing is recorded and the rest still run. Each one is recorded in
- * the registry so {@code history()} can show it (Step Functions' own history shows one compensation task).
+ * the registry (group {@code comp-<instanceId>}) so {@code history()} can show it (Step Functions' own history shows
+ * one compensation task). Each compensation is one invocation ({@link InvocationIds#compensation}, numbered by its
+ * depth in the log) with kind {@code compensation}, its attempts numbered 1, 2, 3.
  */
 final class Compensations {
     static final int ATTEMPTS = 3;
@@ -29,29 +34,34 @@ final class Compensations {
     }
 
     void run(JsonNode message) {
-        String execution = message.path("execution").asText();
+        String instance = StepCalls.instance(message);
         byte[] data = parts.codec().encode(parts.claims().resolve(message.path("data")));
         List<JsonNode> newestFirst = newestFirst(message.path("log"));
         for (int i = 0; i < newestFirst.size(); i++) {
             JsonNode entry = newestFirst.get(i);
-            Key key = new Key("comp-" + execution, String.format("%04d", i));
+            Key key = new Key("comp-" + instance, String.format("%04d", i));
             if (parts.registry().get(key).isPresent()) {
                 continue; // ran before a redelivery of this message
             }
-            record(key, runOne(execution, entry, data));
+            record(key, runOne(instance, entry, newestFirst.size() - i, data));
         }
     }
 
-    private Record runOne(String execution, JsonNode entry, byte[] data) {
+    /**
+     * Runs the compensation of one log entry; {@code n} is the entry's depth in the log (the oldest is 1), which
+     * numbers it in its invocation id, the same for each of its attempts.
+     */
+    private Record runOne(String instance, JsonNode entry, int n, byte[] data) {
         String step = entry.path("step").asText();
         long started = parts.clock().millis();
+        String invocationId = InvocationIds.compensation(instance, step, n);
+        Optional<StepInvocation> invocation = Optional.of(new StepInvocation(instance, step, "compensation"));
         StepErrors.Named error = null;
         int attempt = 0;
         while (attempt < ATTEMPTS) {
             attempt++;
             try {
-                parts.handlers().invokeJson(entry.path("handler").asText(), data,
-                        execution + "/compensate/" + step + "/" + attempt, attempt);
+                parts.handlers().invokeJson(entry.path("handler").asText(), data, invocationId, attempt, invocation);
                 error = null;
                 break;
             } catch (SkystateException e) {

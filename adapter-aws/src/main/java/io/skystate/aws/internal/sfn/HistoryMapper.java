@@ -49,11 +49,33 @@ final class HistoryMapper {
     }
 
     /**
-     * The portable history of an execution. {@code finished} says whether the run has ended: steps still open then
-     * were stopped with it (cancel, timeout) and are reported CANCELLED, as every engine reports them.
+     * The portable history of a run: the steps of its executions (the first, then each redrive's), with its recorded
+     * compensations, by start time. {@code finished} says whether the run has ended: steps still open then were
+     * stopped with it (cancel, timeout) and are reported CANCELLED, as every engine reports them; so are the open
+     * steps of every execution but the last (it ended before its run was redriven).
      */
-    List<StepExecution> history(String instanceId, String executionArn, boolean finished) {
-        List<HistoryEvent> events = events(executionArn);
+    List<StepExecution> history(String instanceId, List<String> executionArns, boolean finished) {
+        List<StepExecution> history = new ArrayList<>();
+        for (int i = 0; i < executionArns.size(); i++) {
+            history.addAll(steps(events(executionArns.get(i)), finished || i < executionArns.size() - 1));
+        }
+        history.addAll(compensations(instanceId));
+        history.sort(Comparator.comparing(StepExecution::startedAt));
+        return history;
+    }
+
+    /** The state data (JSON) the execution last entered {@code stateName} with, if it entered it. */
+    Optional<String> enteredInput(String executionArn, String stateName) {
+        String input = null;
+        for (HistoryEvent event : events(executionArn)) {
+            if (event.stateEnteredEventDetails() != null && event.stateEnteredEventDetails().name().equals(stateName)) {
+                input = event.stateEnteredEventDetails().input();
+            }
+        }
+        return Optional.ofNullable(input);
+    }
+
+    private List<StepExecution> steps(List<HistoryEvent> events, boolean finished) {
         Map<Long, String> stateOfEvent = new HashMap<>();
         Map<Long, HistoryEvent> byId = new HashMap<>();
         Map<String, Entry> open = new LinkedHashMap<>();
@@ -99,8 +121,6 @@ final class HistoryMapper {
         List<StepExecution> history = new ArrayList<>();
         done.forEach(e -> history.add(e.toExecution(false, finished)));
         open.values().forEach(e -> history.add(e.toExecution(true, finished)));
-        history.addAll(compensations(instanceId));
-        history.sort(Comparator.comparing(StepExecution::startedAt));
         return history;
     }
 

@@ -5,6 +5,10 @@ import io.skystate.api.Codec;
 import io.skystate.api.NotFoundException;
 import io.skystate.api.state.Key;
 import io.skystate.api.state.PutOptions;
+import io.skystate.api.workflow.PendingCallback;
+import io.skystate.api.workflow.RunPage;
+import io.skystate.api.workflow.RunQuery;
+import io.skystate.api.workflow.RunStateException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -13,9 +17,14 @@ import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.asl.AslErrors;
 import java.nio.charset.StandardCharsets;
 import io.skystate.core.workflow.RunRequests;
+import io.skystate.core.workflow.ops.EventInbox;
+import io.skystate.core.workflow.ops.RunPageTokens;
+import io.skystate.core.workflow.ops.Signals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -25,19 +34,31 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 /**
  * {@link Workflows} on Step Functions. Definitions compile to one state machine per version; each run is an
  * execution named after the instance id, recorded first in the registry store so instance ids are unique across
- * workflows and a repeated start can be compared with the first. Thread-safe.
+ * workflows and a repeated start can be compared with the first, then indexed for {@link #runs} ({@link RunListing}).
+ * {@link #pendingCallbacks} joins the callback requests the worker recorded ({@link CallbackWaits}) with the steps
+ * the execution history shows running; {@link #signal} keeps the event in the core {@link EventInbox} and hands it
+ * to a waiting awaitEvent step ({@link EventWaits}). Thread-safe.
  */
 final class SfnWorkflows implements Workflows {
     private final EngineParts parts;
     private final StateMachines machines;
+    private final RunListing listing;
+    private final CallbackWaits callbackWaits;
+    private final EventInbox inbox;
+    private final EventWaits eventWaits;
+    private final SfnRedrives redrives;
 
-    SfnWorkflows(EngineParts parts) {
+    SfnWorkflows(EngineParts parts, RunPageTokens pageTokens) {
         this.parts = parts;
         this.machines = new StateMachines(parts);
-    }
-
-    /** What the registry keeps per run. */
-    record RunRecord(String workflow, int version, String inputHash, String executionArn) {
+        this.listing = new RunListing(parts, pageTokens);
+        this.callbackWaits = new CallbackWaits(parts);
+        this.inbox = new EventInbox(parts.registry(), parts.codec(), parts.clock(), "aws");
+        this.eventWaits = new EventWaits(parts, inbox);
+        this.redrives = new SfnRedrives(parts, machines, this, id -> {
+            inbox.clear(id);
+            eventWaits.clear(id);
+        });
     }
 
     @Override
@@ -59,7 +80,7 @@ final class SfnWorkflows implements Workflows {
         String machine = machines.arn(workflow, version);
         String hash = RunRequests.fingerprint(parts.codec(), workflow, version, inputJson);
         String executionArn = machine.replace(":stateMachine:", ":execution:") + ":" + instanceId;
-        Key key = runKey(instanceId);
+        Key key = RunRecord.key(instanceId);
         try {
             parts.registry().putJson(key, new RunRecord(workflow, version, hash, executionArn), PutOptions.ifAbsent());
         } catch (AlreadyExistsException exists) {
@@ -78,7 +99,9 @@ final class SfnWorkflows implements Workflows {
         } catch (SdkException e) {
             throw SfnErrors.translate("start " + instanceId, e);
         }
-        return run(instanceId);
+        WorkflowRun run = run(instanceId);
+        listing.add(run);
+        return run;
     }
 
     @Override
@@ -86,7 +109,7 @@ final class SfnWorkflows implements Workflows {
         RunRecord record = record(instanceId);
         DescribeExecutionResponse d;
         try {
-            d = parts.clients().sfn().describeExecution(b -> b.executionArn(record.executionArn()));
+            d = parts.clients().sfn().describeExecution(b -> b.executionArn(record.latestExecution()));
         } catch (ExecutionDoesNotExistException notYet) {
             throw new NotFoundException("aws", "instance '" + instanceId + "' was recorded but never started", notYet);
         } catch (SdkException e) {
@@ -98,7 +121,8 @@ final class SfnWorkflows implements Workflows {
         Optional<String> error = Optional.ofNullable(d.error()).filter(e -> status.finished()).map(AslErrors::toPortable)
                 .or(() -> defaultError(status));
         return new WorkflowRun(instanceId, record.workflow(), record.version(), status, output, error,
-                Optional.ofNullable(d.cause()).filter(c -> status.finished()), d.startDate(), Optional.ofNullable(d.stopDate()));
+                Optional.ofNullable(d.cause()).filter(c -> status.finished()), record.firstStart().orElse(d.startDate()),
+                Optional.ofNullable(d.stopDate()));
     }
 
     @Override
@@ -111,14 +135,46 @@ final class SfnWorkflows implements Workflows {
         RunRecord record = record(instanceId);
         WorkflowDefinition definition = machines.require(record.workflow(), record.version());
         boolean finished = run(instanceId).status().finished();
-        return new HistoryMapper(parts, definition).history(instanceId, record.executionArn(), finished);
+        return new HistoryMapper(parts, definition).history(instanceId, record.executions(), finished);
+    }
+
+    @Override
+    public RunPage runs(RunQuery query) {
+        return listing.list(query, this::run, id -> record(id).redriveCount());
+    }
+
+    @Override
+    public List<PendingCallback> pendingCallbacks(String instanceId) {
+        List<StepExecution> history = history(instanceId);
+        Set<String> running = history.stream().filter(e -> e.outcome() == StepExecution.Outcome.RUNNING)
+                .map(StepExecution::path).collect(Collectors.toSet());
+        return running.isEmpty() ? List.of() : callbackWaits.pending(instanceId, running);
+    }
+
+    @Override
+    public void signal(String instanceId, String event, byte[] payloadJson) {
+        WorkflowRun run = run(instanceId);
+        Signals.check("aws", parts.codec(), event, payloadJson);
+        if (run.status().finished()) {
+            inbox.clear(instanceId);
+            eventWaits.clear(instanceId);
+            throw new RunStateException("aws", "run '" + instanceId + "' has ended (" + run.status()
+                    + "): only a running run takes events");
+        }
+        inbox.append(instanceId, event, payloadJson);
+        eventWaits.pump(instanceId, event);
+    }
+
+    @Override
+    public WorkflowRun redrive(String instanceId) {
+        return redrives.redrive(instanceId);
     }
 
     @Override
     public void cancel(String instanceId, String reason) {
         RunRecord record = record(instanceId);
         try {
-            parts.clients().sfn().stopExecution(b -> b.executionArn(record.executionArn()).error(io.skystate.api.workflow.WorkflowErrors.CANCELLED)
+            parts.clients().sfn().stopExecution(b -> b.executionArn(record.latestExecution()).error(io.skystate.api.workflow.WorkflowErrors.CANCELLED)
                     .cause(reason));
         } catch (SdkException e) {
             throw SfnErrors.translate("cancel " + instanceId, e);
@@ -155,12 +211,7 @@ final class SfnWorkflows implements Workflows {
     }
 
     private RunRecord record(String instanceId) {
-        return parts.registry().getJson(runKey(instanceId), RunRecord.class)
-                .orElseThrow(() -> new NotFoundException("aws", "no workflow instance '" + instanceId + "'"));
-    }
-
-    private static Key runKey(String instanceId) {
-        return new Key("run-" + instanceId, "run");
+        return RunRecord.read(parts, instanceId);
     }
 
     /** DescribeExecution reports no error for timed-out or stopped runs; the portable API names one. */

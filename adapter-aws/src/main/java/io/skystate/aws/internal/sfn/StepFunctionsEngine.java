@@ -1,5 +1,6 @@
 package io.skystate.aws.internal.sfn;
 
+import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.api.WorkflowWorkers;
@@ -10,6 +11,7 @@ import io.skystate.aws.internal.Resources;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.workflow.ClaimCheck;
+import io.skystate.core.workflow.ops.RunPageTokens;
 import java.time.Clock;
 
 /**
@@ -34,12 +36,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
     public StepFunctionsEngine(Skystate skystate, AwsClients clients, Resources resources, HandlerRegistry handlers,
             Callbacks callbacks, JacksonCodec codec, Clock clock, String roleArn,
             java.util.function.Function<String, java.net.URI> callbackUrls, WorkflowPortability portability,
-            WorkflowWorkers runSteps, boolean taskWorkers) {
+            WorkflowWorkers runSteps, boolean taskWorkers, KeyRing pageTokenKeys) {
         this.runSteps = runSteps;
         this.parts = new EngineParts(skystate, clients, resources, handlers, codec, clock, roleArn,
                 new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock),
                 skystate.stateStore("skystate-workflows"), callbacks, callbackUrls, portability);
-        this.workflows = new SfnWorkflows(parts);
+        this.workflows = new SfnWorkflows(parts, new RunPageTokens(pageTokenKeys, "aws"));
         this.taskWorkers = taskWorkers;
     }
 

@@ -6,11 +6,13 @@ import io.skystate.api.SkystateException;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.StepErrors;
+import io.skystate.core.workflow.ops.EventInbox;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the worker does with one message a state machine sent ({@code kind} = {@code task}, {@code callback} or
- * {@code compensate}): run the handler and answer the task token. Stale tokens (the run was stopped, or the task
+ * What the worker does with one message a state machine sent ({@code kind} = {@code task}, {@code callback},
+ * {@code event} or {@code compensate}): run the handler and answer the task token, or for {@code event} register the
+ * token as the awaitEvent step's waiter ({@link EventWaits}). Stale tokens (the run was stopped, or the task
  * timed out meanwhile) are dropped.
  */
 final class TaskMessages {
@@ -20,11 +22,15 @@ final class TaskMessages {
     private final EngineParts parts;
     private final Compensations compensations;
     private final AttemptBudget budget;
+    private final CallbackWaits callbackWaits;
+    private final EventWaits eventWaits;
 
     TaskMessages(EngineParts parts) {
         this.parts = parts;
         this.compensations = new Compensations(parts);
         this.budget = new AttemptBudget(parts);
+        this.callbackWaits = new CallbackWaits(parts);
+        this.eventWaits = new EventWaits(parts, new EventInbox(parts.registry(), parts.codec(), parts.clock(), "aws"));
     }
 
     JsonNode parse(byte[] body) {
@@ -42,6 +48,7 @@ final class TaskMessages {
         switch (kind) {
             case "task" -> task(message, token);
             case "callback" -> callback(message, token);
+            case "event" -> eventWaits.await(message, token);
             case "compensate" -> {
                 compensations.run(message);
                 answer(() -> parts.clients().sfn().sendTaskSuccess(b -> b.taskToken(token).output("{}")));
@@ -53,8 +60,8 @@ final class TaskMessages {
     private void task(JsonNode message, String token) {
         byte[] output;
         try {
-            output = parts.handlers().invokeJson(message.path("handler").asText(), input(message), invocationId(message),
-                    message.path("attempt").asInt(0) + 1);
+            output = parts.handlers().invokeJson(message.path("handler").asText(), input(message),
+                    StepCalls.invocationId(message), message.path("attempt").asInt(0) + 1, StepCalls.step(message));
         } catch (SkystateException e) {
             fail(token, StepErrors.name(e));
             return;
@@ -65,13 +72,14 @@ final class TaskMessages {
     }
 
     private void callback(JsonNode message, String token) {
+        callbackWaits.record(message, token);
         ObjectNode request = parts.codec().mapper().createObjectNode();
         request.put("token", token);
         request.put("url", parts.callbackUrl(token).toString());
         request.set("input", parts.codec().tree(input(message)));
         try {
             parts.handlers().invokeJson(message.path("handler").asText(), parts.codec().encode(request),
-                    invocationId(message), message.path("attempt").asInt(0) + 1);
+                    StepCalls.invocationId(message), message.path("attempt").asInt(0) + 1, StepCalls.step(message));
         } catch (SkystateException e) {
             fail(token, StepErrors.name(e));
         }
@@ -80,11 +88,6 @@ final class TaskMessages {
     private byte[] input(JsonNode message) {
         JsonNode input = message.has("input") ? message.get("input") : parts.codec().mapper().nullNode();
         return parts.codec().encode(parts.claims().resolve(input));
-    }
-
-    private static String invocationId(JsonNode message) {
-        return message.path("execution").asText() + "/" + message.path("step").asText() + "/"
-                + message.path("attempt").asInt(0);
     }
 
     private void fail(String token, StepErrors.Named error) {

@@ -67,14 +67,14 @@ class AslCompilerTest {
                 .build();
         ObjectNode asl = compileValid("tasks", def, SQS);
 
-        assertThat(asl.path("StartAt").asText()).isEqualTo(AslCompiler.START);
+        assertThat(asl.path("StartAt").asText()).isEqualTo(AslRedriveEntry.ENTRY);
         assertThat(state(asl, AslCompiler.START)).isEqualTo(json("""
-                {"Type":"Pass","Parameters":{"data.$":"$","comp":{},"blank":{"Error":"","Cause":""}},"Next":"first"}"""));
+                {"Type":"Pass","Parameters":{"data.$":"$","run.$":"$$.Execution.Name","comp":{},"blank":{"Error":"","Cause":""}},"Next":"first"}"""));
         assertThat(state(asl, "first")).isEqualTo(json("""
                 {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
                  "Parameters":{"QueueUrl":"%s","MessageBody":{"kind":"task","handler":"h1","token.$":"$$.Task.Token",
-                   "input.$":"$.data.order.items[0]","execution.$":"$$.Execution.Name","step":"first",
-                   "attempt.$":"$$.State.RetryCount"}},
+                   "input.$":"$.data.order.items[0]","execution.$":"$$.Execution.Name","instance.$":"$.run",
+                   "step":"first","entered.$":"$$.State.EnteredTime","attempt.$":"$$.State.RetryCount"}},
                  "ResultPath":"$.data.out","TimeoutSeconds":30,"Next":"second"}""".formatted(QUEUE)));
         JsonNode second = state(asl, "second");
         assertThat(second.path("ResultPath").asText()).isEqualTo("$.data");
@@ -235,7 +235,8 @@ class AslCompilerTest {
                 {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
                  "Parameters":{"QueueUrl":"%s","MessageBody":{"kind":"callback","handler":"askApproval",
                    "token.$":"$$.Task.Token","input.$":"$.data.request","execution.$":"$$.Execution.Name",
-                   "step":"approve","attempt.$":"$$.State.RetryCount"}},
+                   "instance.$":"$.run","step":"approve","entered.$":"$$.State.EnteredTime","attempt.$":"$$.State.RetryCount",
+                   "timeout":3600}},
                  "ResultPath":"$.data.approval","TimeoutSeconds":3600,"HeartbeatSeconds":300,
                  "Retry":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"MaxAttempts":0},
                    {"ErrorEquals":["States.Timeout"],"IntervalSeconds":5,"MaxAttempts":1,"BackoffRate":2.0}],
@@ -332,7 +333,7 @@ class AslCompilerTest {
         assertThat(state(asl, AslCompiler.COMPENSATE)).isEqualTo(json("""
                 {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
                  "Parameters":{"QueueUrl":"%s","MessageBody":{"kind":"compensate","token.$":"$$.Task.Token",
-                   "execution.$":"$$.Execution.Name","log.$":"$.comp","data.$":"$.data",
+                   "execution.$":"$$.Execution.Name","instance.$":"$.run","log.$":"$.comp","data.$":"$.data",
                    "error.$":"$.failure.error","cause.$":"$.failure.cause"}},
                  "TimeoutSeconds":3600,"ResultPath":null,
                  "Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":2,"MaxAttempts":2,"BackoffRate":2.0}],
@@ -349,7 +350,8 @@ class AslCompilerTest {
                 .fail("stop", "Stopped", "by design")
                 .build();
         ObjectNode asl = compileValid("plain", def, SQS);
-        assertThat(names(asl.path("States"))).containsExactly(AslCompiler.START, "work", "stop");
+        assertThat(names(asl.path("States"))).containsExactly(AslCompiler.START, "work", "stop", AslRedriveEntry.ENTRY,
+                AslRedriveEntry.ROUTE, "__skystate_work_redrive", "__skystate_stop_redrive", AslRedriveEntry.UNKNOWN);
         assertThat(state(asl, "work").has("Catch")).isFalse();
         assertThat(state(asl, "stop")).isEqualTo(json("""
                 {"Type":"Fail","Error":"Stopped","Cause":"by design"}"""));
@@ -377,7 +379,7 @@ class AslCompilerTest {
         assertThat(state(asl, "work")).isEqualTo(json("""
                 {"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:doWork",
                  "Parameters":{"kind":"task","handler":"doWork","input.$":"$.data.in","execution.$":"$$.Execution.Name",
-                   "step":"work","attempt.$":"$$.State.RetryCount"},
+                   "instance.$":"$.run","step":"work","entered.$":"$$.State.EnteredTime","attempt.$":"$$.State.RetryCount"},
                  "ResultPath":"$.data.out","TimeoutSeconds":900,
                  "Catch":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"ResultPath":"$.caught","Next":"__skystate_work_fatal"},
                    {"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}],
@@ -386,7 +388,8 @@ class AslCompilerTest {
                 {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
                  "Parameters":{"FunctionName":"arn:aws:lambda:us-east-1:123456789012:function:askHuman",
                    "Payload":{"kind":"callback","handler":"askHuman","token.$":"$$.Task.Token","input.$":"$.data",
-                     "execution.$":"$$.Execution.Name","step":"wait","attempt.$":"$$.State.RetryCount"}},
+                     "execution.$":"$$.Execution.Name","instance.$":"$.run","step":"wait",
+                     "entered.$":"$$.State.EnteredTime","attempt.$":"$$.State.RetryCount","timeout":600}},
                  "ResultPath":"$.data.answer","TimeoutSeconds":600,
                  "Catch":[{"ErrorEquals":["Skystate.TransitionLimitExceeded","Skystate.DataError"],"ResultPath":"$.caught","Next":"__skystate_wait_fatal"},
                    {"ErrorEquals":["States.ALL"],"ResultPath":"$.caught","Next":"__skystate_failure"}],

@@ -35,7 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * event: {@link #claim} marks the oldest unclaimed event of a name as the consumer's with a conditional write (of
  * concurrent claimers exactly one wins each event) and returns the event already claimed by the same consumer if
  * there is one, so a step execution that crashed after claiming gets the same event again; once the step's
- * transition is durable the engine {@link #acknowledge acknowledges} the event, which deletes it. Handing the
+ * transition is durable the engine {@link #acknowledge acknowledges} the event, which deletes it, or, when the step
+ * turned out to have ended before the event reached it, {@link #release releases} it for the next consumer. Handing the
  * claimed event to the waiting step durably (resolving the callback, raising the orchestration event) is the
  * engine's part; a consumer id is what identifies one step execution, such as its {@link InvocationIds invocation
  * id}. {@link #clear} drops a run's events when it ends. Thread-safe if the store is.
@@ -133,6 +134,24 @@ public final class EventInbox {
         if (stored.isPresent() && event(stored.get()).consumer().filter(consumer::equals).isPresent()) {
             try {
                 store.delete(stored.get().key(), Condition.ifVersion(stored.get().version()));
+            } catch (VersionConflictException gone) {
+                // deleted meanwhile (cleared with its run)
+            }
+        }
+    }
+
+    /**
+     * Hands back the event {@code consumer} claimed but could not deliver (the step it was for has ended meanwhile,
+     * so its answer was refused): the event is unclaimed again, keeps its place and goes to the next consumer.
+     */
+    public void release(String instanceId, long seq, String consumer) {
+        Optional<StateEntry> stored = store.get(eventKey(instanceId, seq));
+        if (stored.isPresent() && event(stored.get()).consumer().filter(consumer::equals).isPresent()) {
+            ObjectNode released = (ObjectNode) codec.tree(stored.get().value().bytes());
+            released.putNull("consumer");
+            try {
+                store.put(stored.get().key(), StateValue.json(codec.encode(released)),
+                        PutOptions.ifVersion(stored.get().version()));
             } catch (VersionConflictException gone) {
                 // deleted meanwhile (cleared with its run)
             }

@@ -62,6 +62,22 @@ class EventInboxTest {
     }
 
     @Test
+    void aReleasedEventKeepsItsPlaceForTheNextConsumer() {
+        inbox.append("run", "go", json("\"a\""));
+        inbox.append("run", "go", json("\"b\""));
+        EventInbox.Event claimed = inbox.claim("run", "go", "wait@ended").orElseThrow();
+        inbox.release("run", claimed.seq(), "someone-else");
+        assertThat(inbox.pending("run")).extracting(EventInbox.Event::consumer)
+                .containsExactly(Optional.of("wait@ended"), Optional.empty());
+        inbox.release("run", claimed.seq(), "wait@ended");
+        assertThat(inbox.pending("run")).extracting(EventInbox.Event::consumer)
+                .containsExactly(Optional.empty(), Optional.empty());
+        EventInbox.Event next = inbox.claim("run", "go", "wait@next").orElseThrow();
+        assertThat(next.seq()).isEqualTo(claimed.seq());
+        assertThat(next.payload().asText()).isEqualTo("a");
+    }
+
+    @Test
     void concurrentSignalsGetDistinctSequencesAndNoneIsLost() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
