@@ -143,7 +143,6 @@ abstract class AbstractSkystateMojo extends AbstractMojo {
             String key = AppScanner.key(definition);
             List<String> found = new ArrayList<>(WorkflowValidator.problems(definition, app.scan().handlers()::contains,
                     app.packager().capabilities(), mode));
-            found.addAll(app.packager().unsupported(definition));
             for (String problem : found) {
                 problems.add("[" + cloud + "] workflow " + key + " (" + app.scan().sources().get(key) + "): " + problem);
             }

@@ -7,7 +7,6 @@ import io.skystate.api.Capabilities;
 import io.skystate.api.Capability;
 import io.skystate.api.state.StateLimits;
 import io.skystate.api.state.Transaction;
-import io.skystate.api.workflow.InvalidWorkflowException;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.aws.AwsSkystate;
 import io.skystate.aws.internal.asl.AslCompiler;
@@ -62,17 +61,6 @@ public final class AwsPackager implements DeploymentPackager {
         return new Capabilities(AwsSkystate.PROVIDER, EnumSet.of(Capability.DURABLE_STATE,
                 Capability.CROSS_GROUP_TRANSACTIONS, Capability.DURABLE_WORKFLOWS), Transaction.MAX_OPERATIONS,
                 StateLimits.MAX_RECORD_BYTES);
-    }
-
-    /** The steps Step Functions does not run yet ({@link AslCompiler#rejectUnsupported}), as registration refuses them. */
-    @Override
-    public List<String> unsupported(WorkflowDefinition definition) {
-        try {
-            AslCompiler.rejectUnsupported(definition);
-            return List.of();
-        } catch (InvalidWorkflowException e) {
-            return e.problems();
-        }
     }
 
     @Override

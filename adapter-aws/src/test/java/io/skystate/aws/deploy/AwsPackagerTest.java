@@ -143,14 +143,4 @@ class AwsPackagerTest {
         AslValidator.Result result = AslValidator.validate("bundle-order-saga-v1", asl);
         assertThat(result.valid()).as(result.output()).isTrue();
     }
-
-    @Test
-    void unsupportedNamesTheStepsTheEngineRefusesAtRegistration() {
-        WorkflowDefinition signals = WorkflowDefinition.builder("signals", 1).startAt("wait")
-                .awaitEvent("wait", "go", java.time.Duration.ofMinutes(1), e -> { }).build();
-        WorkflowDefinition plain = WorkflowDefinition.builder("plain", 1).startAt("a").task("a", "notify", t -> { }).build();
-        assertThat(new AwsPackager().unsupported(signals)).containsExactly(
-                "step 'wait': the aws adapter's Step Functions engine does not run awaitEvent steps (the local engine does)");
-        assertThat(new AwsPackager().unsupported(plain)).isEmpty();
-    }
 }

@@ -1,9 +1,7 @@
 package io.skystate.core.deploy;
 
 import io.skystate.api.Capabilities;
-import io.skystate.api.workflow.WorkflowDefinition;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Packages a Skystate application for one cloud: writes a deployable bundle (the code laid out as the cloud's
@@ -25,14 +23,6 @@ public interface DeploymentPackager {
      */
     Capabilities capabilities();
 
-    /**
-     * What this cloud's workflow engine refuses in {@code definition} when the app registers it, beyond the portable
-     * validator's judgement (step kinds the engine does not run yet), one problem per step, each naming it; empty
-     * when the engine takes it. The plugin reports these with the validator's problems. Default: none.
-     */
-    default List<String> unsupported(WorkflowDefinition definition) {
-        return List.of();
-    }
 
     /**
      * Writes the bundle of {@code application} with {@code out}, which also records every file for the manifest.
