@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.SkystateException;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.Workflows;
+import io.skystate.core.workflow.AttemptBudget;
 import io.skystate.core.workflow.StepErrors;
 import java.nio.charset.StandardCharsets;
 
@@ -24,7 +25,7 @@ final class TaskMessages {
     TaskMessages(EngineParts parts) {
         this.parts = parts;
         this.compensations = new Compensations(parts);
-        this.budget = new AttemptBudget(parts);
+        this.budget = new AttemptBudget(parts.registry(), parts.clock());
     }
 
     JsonNode parse(byte[] body) {
