@@ -22,7 +22,8 @@ import java.util.Map;
  * to fail sets a shared stop flag and its index, and every branch checks the flags at each step boundary, records
  * the step that was in flight as CANCELLED and stops. The join raises the first failure (to the step's retry and
  * catch rules), or assembles the branch outputs (offloaded by the endpoint when large) and writes them at the
- * result path. A fatal failure leaves the step CANCELLED, as it ends every scope it passes through. Stateless.
+ * result path. A fatal failure leaves the step CANCELLED, as it ends every scope it passes through. Workflows wants
+ * two to ten branches: a single branch gets an idle sibling that assigns one local variable. Stateless.
  */
 final class ParallelCompiler {
     /** Above this many bytes of JSON the endpoint decides (exactly) whether the joined result is offloaded. */
@@ -53,6 +54,9 @@ final class ParallelCompiler {
             outputs.add(outcomes + "[" + i + "]." + Protocol.RESULT_DATA);
             logMerges.add(scope.log());
             logMerges.add(expr("list.concat(" + scope.log() + ", " + outcomes + "[" + i + "]." + Protocol.LOG + ")"));
+        }
+        if (branches.size() == 1) {
+            branches.add(map("b_idle", map("steps", list(step(base + "_idle", assign(base + "_idle", true))))));
         }
         List<Map<String, Object>> attempt = List.of(
                 step(base + "_fork", assign(forks, expr(forks + " + 1"), stop, false, first, -1, outcomes, empty)),

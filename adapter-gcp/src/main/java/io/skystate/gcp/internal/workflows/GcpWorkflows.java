@@ -1,0 +1,108 @@
+package io.skystate.gcp.internal.workflows;
+
+import io.skystate.api.Codec;
+import io.skystate.api.NotFoundException;
+import io.skystate.api.workflow.RunStatus;
+import io.skystate.api.workflow.StepExecution;
+import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.api.workflow.WorkflowRun;
+import io.skystate.api.workflow.Workflows;
+import io.skystate.core.callback.StoreBackedCallbacks;
+import io.skystate.core.workflow.RunRequests;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Workflows} on Cloud Workflows: definitions deploy as one workflow per version ({@link Deployments}), runs
+ * are executions mapped through run records ({@link Starts}, {@link RunViews}), histories come from the history
+ * store ({@link HistoryStore}), cancel cancels the execution ({@link RunControl}), and workflow callbacks are
+ * Skystate callbacks relayed to the executions' callback endpoints ({@link CallbackRelay}). Thread-safe.
+ */
+final class GcpWorkflows implements Workflows {
+    private final EngineContext ctx;
+    private final Deployments deployments;
+    private final Starts starts;
+    private final RunViews views;
+    private final HistoryStore history;
+    private final RunControl control;
+    private final CallbackRelay relay;
+
+    GcpWorkflows(EngineContext ctx, Deployments deployments, Starts starts, RunViews views, HistoryStore history,
+            RunControl control, CallbackRelay relay) {
+        this.ctx = ctx;
+        this.deployments = deployments;
+        this.starts = starts;
+        this.views = views;
+        this.history = history;
+        this.control = control;
+        this.relay = relay;
+    }
+
+    @Override
+    public WorkflowDefinition register(WorkflowDefinition definition) {
+        return deployments.register(definition);
+    }
+
+    @Override
+    public WorkflowRun start(String workflow, String instanceId, byte[] inputJson) {
+        int version = deployments.latestVersion(workflow).orElseThrow(() ->
+                new NotFoundException(GcpErrors.PROVIDER, "workflow '" + workflow + "' is not registered"));
+        return start(workflow, version, instanceId, inputJson);
+    }
+
+    @Override
+    public WorkflowRun start(String workflow, int version, String instanceId, byte[] inputJson) {
+        starts.start(workflow, version, instanceId, inputJson);
+        return run(instanceId);
+    }
+
+    @Override
+    public WorkflowRun run(String instanceId) {
+        return views.run(instanceId);
+    }
+
+    @Override
+    public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
+        return RunRequests.await(this, instanceId, maxWait, Duration.ofMillis(50));
+    }
+
+    @Override
+    public List<StepExecution> history(String instanceId) {
+        views.run(instanceId);
+        return history.list(instanceId);
+    }
+
+    @Override
+    public void cancel(String instanceId, String reason) {
+        if (views.run(instanceId).status() == RunStatus.RUNNING) {
+            control.stop(instanceId, RunStatus.CANCELLED, reason);
+        }
+    }
+
+    @Override
+    public void completeCallback(String token, byte[] resultJson) {
+        StoreBackedCallbacks.checkResultSize(GcpErrors.PROVIDER, resultJson);
+        relay.complete(token, resultJson);
+    }
+
+    @Override
+    public void failCallback(String token, String error, String cause) {
+        relay.fail(token, error, cause);
+    }
+
+    @Override
+    public void heartbeatCallback(String token) {
+        relay.heartbeat(token);
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> definition(String workflow, Optional<Integer> version) {
+        return version.or(() -> deployments.latestVersion(workflow)).flatMap(v -> deployments.find(workflow, v));
+    }
+
+    @Override
+    public Codec codec() {
+        return ctx.codec();
+    }
+}

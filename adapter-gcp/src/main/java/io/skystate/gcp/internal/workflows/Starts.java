@@ -1,0 +1,88 @@
+package io.skystate.gcp.internal.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.api.gax.rpc.ApiException;
+import com.google.cloud.workflows.executions.v1.CreateExecutionRequest;
+import com.google.cloud.workflows.executions.v1.Execution;
+import io.skystate.api.AlreadyExistsException;
+import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.core.workflow.RunRequests;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Starting runs. The run record is created first (if absent), so an instance id names one run and a repeated start
+ * is compared with the first by fingerprint; then the execution is created with the argument
+ * {@code {"d": input, "c": {"run", "fn"}}} (the input offloaded like any large value; if it still exceeds Workflows'
+ * 32 KB argument limit it is stored and the workflow fetches it) and its name is recorded. A start that finds a
+ * record without an execution older than {@link #TAKE_OVER_AFTER} (its first starter died) creates it; a second
+ * execution that loses the race to record itself is cancelled. Workflows generates execution ids, so the instance id
+ * maps to the execution only through the record. Thread-safe.
+ */
+final class Starts {
+    /** Workflows' limit on an execution argument. */
+    static final int MAX_ARGUMENT_BYTES = 32 * 1024;
+    static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(60);
+
+    private final EngineContext ctx;
+    private final Deployments deployments;
+    private final RunRegistry runs;
+
+    Starts(EngineContext ctx, Deployments deployments, RunRegistry runs) {
+        this.ctx = ctx;
+        this.deployments = deployments;
+        this.runs = runs;
+    }
+
+    void start(String workflow, int version, String id, byte[] inputJson) {
+        RunRequests.checkInstanceId(GcpErrors.PROVIDER, id);
+        ctx.codec().validate(inputJson);
+        WorkflowDefinition definition = deployments.require(workflow, version);
+        String fingerprint = RunRequests.fingerprint(ctx.codec(), workflow, version, inputJson);
+        long now = ctx.clock().millis();
+        Long deadline = definition.timeout().map(t -> now + t.toMillis()).orElse(null);
+        try {
+            runs.create(id, new RunRecord(workflow, version, fingerprint, null, now, deadline, null, null, false));
+        } catch (AlreadyExistsException exists) {
+            RunRecord first = runs.require(id);
+            if (!first.fingerprint().equals(fingerprint)) {
+                throw new AlreadyExistsException(GcpErrors.PROVIDER, "instance '" + id
+                        + "' already exists with a different workflow, version or input", exists);
+            }
+            if (first.execution() != null || now - first.startedAt() < TAKE_OVER_AFTER.toMillis()) {
+                return;
+            }
+        }
+        Execution execution = create(deployments.workflowName(workflow, version), id, inputJson);
+        boolean recorded = runs.update(id, r -> r.execution() == null ? r.withExecution(execution.getName()) : null)
+                .isPresent();
+        if (!recorded) {
+            try {
+                ctx.executionsApi().cancelExecution(execution.getName());
+            } catch (ApiException ended) {
+                // the duplicate ended already
+            }
+        }
+    }
+
+    private Execution create(String workflowName, String id, byte[] inputJson) {
+        JsonNode data = ctx.claims().offload(ctx.codec().tree(inputJson));
+        ObjectNode argument = ctx.codec().mapper().createObjectNode();
+        argument.putObject(Protocol.ARG_CONTEXT).put(Protocol.RUN, id)
+                .put(Protocol.ARG_FUNCTION, ctx.settings().functionBaseUrl().toString());
+        argument.set(Protocol.ARG_DATA, data);
+        String text = new String(ctx.codec().encode(argument), StandardCharsets.UTF_8);
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_ARGUMENT_BYTES) {
+            runs.storeInput(id, data);
+            argument.remove(Protocol.ARG_DATA);
+            text = new String(ctx.codec().encode(argument), StandardCharsets.UTF_8);
+        }
+        try {
+            return ctx.executionsApi().createExecution(CreateExecutionRequest.newBuilder().setParent(workflowName)
+                    .setExecution(Execution.newBuilder().setArgument(text)).build());
+        } catch (ApiException e) {
+            throw GcpErrors.translate("start " + id, e);
+        }
+    }
+}

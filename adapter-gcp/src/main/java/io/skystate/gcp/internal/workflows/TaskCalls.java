@@ -1,0 +1,181 @@
+package io.skystate.gcp.internal.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skystate.api.callback.CallbackHandle;
+import io.skystate.api.workflow.Step;
+import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.api.workflow.WorkflowErrors;
+import io.skystate.api.workflow.Workflows;
+import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.workflow.AttemptBudget;
+import io.skystate.core.workflow.JsonPaths;
+import io.skystate.core.workflow.StepErrors;
+import java.util.Optional;
+
+/**
+ * The operations of the task endpoint, each answering {@code {"ok": true, "result"}} or {@code {"ok": false,
+ * "error", "cause"}}: run a task attempt, issue a callback attempt, run a compensation attempt, record a log, offload
+ * a large value, hand out a stored input. Every request first records the workflow's pending history events; an
+ * attempt is refused with Skystate.Cancelled when the run was stopped (or the caller is not the run's execution),
+ * counts against {@link Workflows#MAX_STEP_ATTEMPTS} when it is new (a transport retry repeats its nonce), and runs
+ * the handler the registered definition names, with claim-check references resolved and a large result offloaded.
+ * The invocation id is {@code <run>/<path>/<attempt>} (compensations {@code <run>/compensate/<path>/<attempt>}), the
+ * same on every retry of one attempt. Thread-safe.
+ */
+final class TaskCalls {
+    private final EngineContext ctx;
+    private final Deployments deployments;
+    private final RunRegistry runs;
+    private final HistoryStore history;
+    private final CallbackRelay relay;
+    private final HandlerInvoker invoker;
+    private final AttemptBudget budget;
+
+    TaskCalls(EngineContext ctx, Deployments deployments, RunRegistry runs, HistoryStore history, CallbackRelay relay,
+            HandlerInvoker invoker) {
+        this.ctx = ctx;
+        this.deployments = deployments;
+        this.runs = runs;
+        this.history = history;
+        this.relay = relay;
+        this.invoker = invoker;
+        this.budget = new AttemptBudget(ctx.registry(), ctx.clock());
+    }
+
+    /** The run a request belongs to, and its definition. */
+    private record Context(String run, RunRecord record, WorkflowDefinition definition) {
+    }
+
+    JsonNode task(JsonNode body) {
+        return withRun(body, run -> {
+            Step.Task task = step(run, body, Step.Task.class);
+            HistoryStore.Attempt attempt = begin(run, body, task.kind());
+            if (attempt.closed()) {
+                return Answers.error(ctx, WorkflowErrors.CANCELLED, "the step was stopped");
+            }
+            if (attempt.fresh() && !budget.take(run.run())) {
+                return capReached(run, body, attempt);
+            }
+            byte[] input = ctx.codec().encode(ctx.claims().resolve(body.path(Protocol.INPUT)));
+            HandlerInvoker.Result result = invoker.invoke(task.handler(), input, invocation(run.run(), body, attempt),
+                    attempt.number(), task.timeout().orElse(HandlerRegistry.DEFAULT_TIMEOUT));
+            return finish(run, body, attempt, result, false);
+        });
+    }
+
+    JsonNode callback(JsonNode body) {
+        return withRun(body, run -> {
+            Step.AwaitCallback await = step(run, body, Step.AwaitCallback.class);
+            HistoryStore.Attempt attempt = begin(run, body, await.kind());
+            if (attempt.closed()) {
+                return Answers.error(ctx, WorkflowErrors.CANCELLED, "the step was stopped");
+            }
+            if (attempt.fresh() && !budget.take(run.run())) {
+                return capReached(run, body, attempt);
+            }
+            CallbackHandle handle = relay.issue(run.run(), body.path(Protocol.PATH).asText(),
+                    body.path(Protocol.CALLBACK_URL).asText(), await.timeout(), await.heartbeat());
+            ObjectNode request = ctx.codec().mapper().createObjectNode();
+            request.put("token", handle.token());
+            request.put("url", handle.url().toString());
+            request.set("input", ctx.claims().resolve(body.path(Protocol.INPUT)));
+            HandlerInvoker.Result result = invoker.invoke(await.handler(), ctx.codec().encode(request),
+                    invocation(run.run(), body, attempt), attempt.number(), await.timeout());
+            if (!result.ok()) {
+                relay.invalidate(handle, run.run());
+                history.attemptEnded(run.run(), visit(body), attempt.number(), "RUNNING", result.error().error(),
+                        result.error().cause());
+                return Answers.error(ctx, result.error().error(), result.error().cause());
+            }
+            return Answers.ok(ctx, ctx.codec().mapper().nullNode());
+        });
+    }
+
+    JsonNode compensate(JsonNode body) {
+        return withRun(body, run -> {
+            Step.Task task = step(run, body, Step.Task.class);
+            HistoryStore.Attempt attempt = history.attempt(run.run(), visit(body), body.path(Protocol.PATH).asText(),
+                    "compensation", body.path(Protocol.STARTED).asDouble(), body.path(Protocol.NONCE).asText(null));
+            byte[] input = ctx.codec().encode(ctx.claims().resolve(body.path(Protocol.INPUT)));
+            HandlerInvoker.Result result = invoker.invoke(task.compensation().orElseThrow(), input, run.run()
+                    + "/compensate/" + body.path(Protocol.PATH).asText() + "/" + attempt.number(), attempt.number(),
+                    HandlerRegistry.DEFAULT_TIMEOUT);
+            return finish(run, body, attempt, result, true);
+        });
+    }
+
+    JsonNode record(JsonNode body) {
+        return withRun(body, run -> Answers.ok(ctx, ctx.codec().mapper().nullNode()));
+    }
+
+    JsonNode offload(JsonNode body) {
+        return withRun(body, run -> Answers.ok(ctx, ctx.claims().offload(body.path(Protocol.INPUT))));
+    }
+
+    JsonNode input(JsonNode body) {
+        return withRun(body, run -> runs.input(run.run()).map(input -> Answers.ok(ctx, input))
+                .orElseGet(() -> Answers.error(ctx, WorkflowErrors.DATA_ERROR, "the run's input is not stored")));
+    }
+
+    /** Checks the run, records the request's log, then does {@code work}. */
+    private JsonNode withRun(JsonNode body, java.util.function.Function<Context, JsonNode> work) {
+        String id = body.path(Protocol.RUN).asText();
+        Optional<RunRecord> record = runs.find(id);
+        if (record.isEmpty()) {
+            return Answers.error(ctx, WorkflowErrors.CANCELLED, "no workflow instance '" + id + "'");
+        }
+        WorkflowDefinition definition = deployments.require(record.get().workflow(), record.get().version());
+        history.merge(id, body.get(Protocol.LOG), path -> Deployments.step(definition, path).map(Step::kind)
+                .orElse("task"));
+        String caller = body.path(Protocol.EXECUTION).asText("");
+        if (record.get().stop() != null || record.get().execution() != null && !caller.isEmpty()
+                && !caller.equals(record.get().executionId())) {
+            return Answers.error(ctx, WorkflowErrors.CANCELLED, "the run was stopped, or this is not its execution");
+        }
+        try {
+            return work.apply(new Context(id, record.get(), definition));
+        } catch (JsonPaths.DataPathException e) {
+            return Answers.error(ctx, WorkflowErrors.DATA_ERROR, e.getMessage());
+        }
+    }
+
+    private <S extends Step> S step(Context run, JsonNode body, Class<S> type) {
+        String path = body.path(Protocol.PATH).asText();
+        return Deployments.step(run.definition(), path).filter(type::isInstance).map(type::cast)
+                .orElseThrow(() -> new IllegalArgumentException("workflow '" + run.definition().name() + "' v"
+                        + run.definition().version() + " has no " + type.getSimpleName() + " step at " + path));
+    }
+
+    private HistoryStore.Attempt begin(Context run, JsonNode body, String kind) {
+        return history.attempt(run.run(), visit(body), body.path(Protocol.PATH).asText(), kind,
+                body.path(Protocol.STARTED).asDouble(), body.path(Protocol.NONCE).asText(null));
+    }
+
+    private JsonNode capReached(Context run, JsonNode body, HistoryStore.Attempt attempt) {
+        String cause = "the run made " + Workflows.MAX_STEP_ATTEMPTS + " step attempts, the most a run may make";
+        history.attemptEnded(run.run(), visit(body), attempt.number(), "RUNNING", WorkflowErrors.TRANSITION_LIMIT, cause);
+        return Answers.error(ctx, WorkflowErrors.TRANSITION_LIMIT, cause);
+    }
+
+    private JsonNode finish(Context run, JsonNode body, HistoryStore.Attempt attempt, HandlerInvoker.Result result,
+            boolean compensation) {
+        if (result.ok()) {
+            JsonNode output = ctx.claims().offload(ctx.codec().tree(result.output()));
+            history.attemptEnded(run.run(), visit(body), attempt.number(), "SUCCEEDED", null, null);
+            return Answers.ok(ctx, output);
+        }
+        boolean last = compensation && attempt.number() >= Protocol.COMPENSATION_ATTEMPTS;
+        history.attemptEnded(run.run(), visit(body), attempt.number(), last ? "FAILED" : "RUNNING",
+                result.error().error(), result.error().cause());
+        return Answers.error(ctx, result.error().error(), result.error().cause());
+    }
+
+    private static String invocation(String run, JsonNode body, HistoryStore.Attempt attempt) {
+        return run + "/" + body.path(Protocol.PATH).asText() + "/" + attempt.number();
+    }
+
+    private static String visit(JsonNode body) {
+        return body.path(Protocol.VISIT).asText();
+    }
+}
