@@ -13,18 +13,21 @@ import io.skystate.api.state.Key;
 import io.skystate.api.state.ListRequest;
 import io.skystate.api.state.Page;
 import io.skystate.api.state.PutOptions;
+import io.skystate.api.workflow.InvalidWorkflowException;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.core.workflow.WorkflowValidator;
 import io.skystate.core.workflow.doc.WorkflowDocuments;
 import io.skystate.gcp.internal.workflows.yaml.YamlCompiler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Registered definitions: validated, compiled to Workflows YAML and deployed as workflow
+ * Registered definitions: validated, compiled to Workflows YAML (refused when the source exceeds Workflows' 128 KB)
+ * and deployed as workflow
  * {@code <prefix><name>-v<version>} (an existing workflow with another source gets a new revision); the portable
  * document and the workflow's resource name are kept in the registry under group {@code def-<name>}. Also finds a
  * registered definition's step by history path, for the task endpoint. Thread-safe.
@@ -53,8 +56,16 @@ final class Deployments {
             }
             return definition;
         }
+        String source = YamlCompiler.compile(definition);
+        int bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > YamlCompiler.MAX_SOURCE_BYTES) {
+            throw new InvalidWorkflowException(GcpErrors.PROVIDER, definition.name(), List.of("the definition compiles"
+                    + " to " + bytes + " bytes of Cloud Workflows source, over Workflows' limit of "
+                    + YamlCompiler.MAX_SOURCE_BYTES + " (about 2.5 KB per task step with retries and catches): split"
+                    + " it into smaller workflows"));
+        }
         String workflowName = deploy(WorkflowIds.id(ctx.settings().workflowIdPrefix(), definition.name(),
-                definition.version()), YamlCompiler.compile(definition));
+                definition.version()), source);
         DefinitionRecord record = new DefinitionRecord(WorkflowDocuments.toJson(definition), workflowName);
         try {
             ctx.registry().putJson(key(definition.name(), definition.version()), record, PutOptions.ifAbsent());

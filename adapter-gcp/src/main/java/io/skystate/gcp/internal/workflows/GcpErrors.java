@@ -16,7 +16,12 @@ final class GcpErrors {
     }
 
     static SkystateException translate(String what, ApiException e) {
-        String message = what + ": " + e.getStatusCode().getCode() + " " + e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = what + ": " + e.getStatusCode().getCode() + " " + e.getMessage()
+                + (root == e ? "" : " (" + root.getMessage() + ")");
         return switch (e.getStatusCode().getCode()) {
             case NOT_FOUND -> new NotFoundException(PROVIDER, message, e);
             case ALREADY_EXISTS -> new AlreadyExistsException(PROVIDER, message, e);

@@ -37,14 +37,14 @@ final class CatchCompiler {
         if (!catches.isEmpty()) {
             List<String> pairs = new ArrayList<>();
             for (int i = 0; i < catches.size(); i++) {
-                pairs.add(RetryCompiler.matches(error, catches.get(i).errors()));
+                pairs.add(RetryCompiler.matches(error, catches.get(i).errors(), "fatal"));
                 pairs.add(target.base() + "_c" + i);
             }
             except.add(step(target.base() + "_x", Y.jumps(pairs.toArray(String[]::new))));
         }
-        except.add(Events.full(target.base() + "_xf", scope, target.path(), target.attempts(),
-                target.uncaughtOutcome(), error));
-        except.add(step(target.base() + "_xr", map("raise", expr(error))));
+        except.add(step(target.base() + "_xf", Y.call(Helpers.UNCAUGHT, map("l", expr(scope.log()),
+                "v", expr(scope.visit()), "p", Y.text(target.path()), "t", expr(scope.started()),
+                "a", target.attempts(), "o", target.uncaughtOutcome(), "x", expr(error)), null)));
         for (int i = 0; i < catches.size(); i++) {
             CatchRule rule = catches.get(i);
             String name = target.base() + "_c" + i;

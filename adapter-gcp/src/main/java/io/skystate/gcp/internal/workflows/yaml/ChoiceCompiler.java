@@ -29,7 +29,7 @@ final class ChoiceCompiler {
     }
 
     static List<Map<String, Object>> choice(Compilation compilation, Scope scope, Step.Choice choice) {
-        String base = compilation.stepName(choice.name());
+        String base = compilation.base(choice.name());
         String path = scope.path(choice.name());
         List<Map<String, Object>> steps = new ArrayList<>(ScopeCompiler.entry(compilation, scope, choice.name(), false));
         List<ChoiceCondition> leaves = new ArrayList<>();

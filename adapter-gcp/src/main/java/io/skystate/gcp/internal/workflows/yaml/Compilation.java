@@ -36,6 +36,15 @@ final class Compilation {
         });
     }
 
+    /**
+     * The prefix of the names of a portable step's generated sub-steps, {@code s<n>_} (so they are {@code s<n>__x}:
+     * never equal to an entry name {@code s<n>_<name>}, whose name starts with a letter).
+     */
+    String base(String portable) {
+        String name = stepName(portable);
+        return name.substring(0, name.indexOf('_') + 1);
+    }
+
     /** A fresh suffix for the variables of a branch scope. */
     String scopeSuffix() {
         return "_" + (++scopes);

@@ -23,7 +23,7 @@ final class FlowCompiler {
     }
 
     static List<Map<String, Object>> waitStep(Compilation compilation, Scope scope, Step.Wait wait) {
-        String base = compilation.stepName(wait.name());
+        String base = compilation.base(wait.name());
         String path = scope.path(wait.name());
         List<Map<String, Object>> steps = new ArrayList<>(ScopeCompiler.entry(compilation, scope, wait.name(), true));
         steps.add(Events.full(base + "_running", scope, path, 1, "RUNNING", null));
@@ -52,7 +52,7 @@ final class FlowCompiler {
     }
 
     static List<Map<String, Object>> succeed(Compilation compilation, Scope scope, Step.Succeed succeed) {
-        String base = compilation.stepName(succeed.name());
+        String base = compilation.base(succeed.name());
         List<Map<String, Object>> steps = new ArrayList<>(ScopeCompiler.entry(compilation, scope, succeed.name(), false));
         steps.add(Y.then(Events.full(base + "_done", scope, scope.path(succeed.name()), 1, "SUCCEEDED",
                 null), scope.endStep()));
@@ -60,7 +60,7 @@ final class FlowCompiler {
     }
 
     static List<Map<String, Object>> fail(Compilation compilation, Scope scope, Step.Fail fail) {
-        String base = compilation.stepName(fail.name());
+        String base = compilation.base(fail.name());
         List<Map<String, Object>> steps = new ArrayList<>(ScopeCompiler.entry(compilation, scope, fail.name(), false));
         Map<String, Object> error = map(Protocol.ERROR, Y.text(fail.error()), Protocol.CAUSE, Y.text(fail.cause()));
         steps.add(Events.full(base + "_ev", scope, scope.path(fail.name()), 1, "FAILED", error));

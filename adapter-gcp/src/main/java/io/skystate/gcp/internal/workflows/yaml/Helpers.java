@@ -17,7 +17,9 @@ import java.util.Map;
  * retries), {@value #TASK} (one attempt of a task or compensation: a call whose answer must be ok),
  * {@value #CALLBACK} (one attempt of a callback step: a Workflows callback endpoint, the handler call, the wait), {@value #NORMALIZE} (any error into the portable {@code {"error","cause"}}), {@value #TRANSPORT}
  * (the retry predicate for transport failures), {@value #EVENT} (appends a history event to a log) and
- * {@value #RANDOM} (a uniform number in [0, 1) for full jitter) and {@value #ANY} (retries anything). Stateless.
+ * {@value #RANDOM} (a uniform number in [0, 1) for full jitter), {@value #ANY} (retries anything), and
+ * {@value #DATA_ERROR} and {@value #UNCAUGHT}, which record a step's failure in the log and raise it with the log
+ * (a scope's {@code except} takes the log from the error). Stateless.
  */
 final class Helpers {
     static final String CALL = "sky_call";
@@ -27,6 +29,8 @@ final class Helpers {
     static final String TRANSPORT = "sky_transport";
     static final String EVENT = "sky_event";
     static final String RANDOM = "sky_random";
+    static final String DATA_ERROR = "sky_data_error";
+    static final String UNCAUGHT = "sky_uncaught";
     /** A retry predicate that retries any error (compensation attempts). */
     static final String ANY = "sky_any";
     /** The fatal error names as a list literal: no retry or catch rule matches them. */
@@ -45,6 +49,8 @@ final class Helpers {
         program.put(TRANSPORT, transport());
         program.put(EVENT, event());
         program.put(RANDOM, random());
+        program.put(DATA_ERROR, dataError());
+        program.put(UNCAUGHT, uncaught());
         program.put(ANY, map("params", list("e"), "steps", list(step("yes", map("return", true)))));
     }
 
@@ -151,6 +157,25 @@ final class Helpers {
                         step("named", assign("ev." + Protocol.ERROR_NAME, expr("x." + Protocol.ERROR),
                                 "ev." + Protocol.CAUSE_TEXT, expr("x." + Protocol.CAUSE)))))))),
                 step("append", map("return", expr("list.concat(l, ev)")))));
+    }
+
+    /** Records the step FAILED with the fatal DataError {@code c} and raises it, carrying the log. */
+    private static Map<String, Object> dataError() {
+        Map<String, Object> error = map(Protocol.ERROR, WorkflowErrors.DATA_ERROR, Protocol.CAUSE, expr("c"));
+        return map("params", list("l", "v", "p", "t", "c", Y.nullDefault("a")), "steps", list(
+                step("record", Y.call(EVENT, map("l", expr("l"), "v", expr("v"), "o", "FAILED", "p", expr("p"),
+                        "t", expr("t"), "a", expr("a"), "x", error), "l")),
+                step("fail", map("raise", map(Protocol.ERROR, WorkflowErrors.DATA_ERROR, Protocol.CAUSE, expr("c"),
+                        Protocol.LOG, expr("l"))))));
+    }
+
+    /** Records the step with outcome {@code o} and the error {@code x}, then raises {@code x} carrying the log. */
+    private static Map<String, Object> uncaught() {
+        return map("params", list("l", "v", "p", "t", "o", "x", Y.nullDefault("a")), "steps", list(
+                step("record", Y.call(EVENT, map("l", expr("l"), "v", expr("v"), "o", expr("o"), "p", expr("p"),
+                        "t", expr("t"), "a", expr("a"), "x", expr("x")), "l")),
+                step("fail", map("raise", map(Protocol.ERROR, expr("x." + Protocol.ERROR),
+                        Protocol.CAUSE, expr("x." + Protocol.CAUSE), Protocol.LOG, expr("l"))))));
     }
 
     /** Three hex digits of a fresh UUID as a fraction of 4096. */

@@ -33,7 +33,7 @@ final class ParallelCompiler {
     }
 
     static List<Map<String, Object>> parallel(Compilation compilation, Scope scope, Step.Parallel parallel) {
-        String base = compilation.stepName(parallel.name());
+        String base = compilation.base(parallel.name());
         String path = scope.path(parallel.name());
         String forks = base + "_forks";
         String stop = base + "_stop";
@@ -69,7 +69,7 @@ final class ParallelCompiler {
                         .toList()) + "]"))));
         Map<String, Object> body = map("steps", new ArrayList<Object>(attempt));
         steps.add(CatchCompiler.wrap(compilation, scope, new CatchCompiler.Target(base, path, expr(forks),
-                expr("if(" + scope.error() + ".error in " + Helpers.FATAL + ", \"CANCELLED\", \"FAILED\")"),
+                expr("if(" + scope.error() + ".error in fatal, \"CANCELLED\", \"FAILED\")"),
                 base + "_bad"), parallel.catches(), body, RetryCompiler.wrap(compilation, base, parallel.retry(), body)));
         String offload = base + "_offload";
         String done = base + "_done";
@@ -83,8 +83,8 @@ final class ParallelCompiler {
         steps.addAll(PathCompiler.write(scope.data(), parallel.resultPath(), joined, base + "_out",
                 base + "_bad", ScopeCompiler.target(compilation, scope, parallel.next())));
         if (TaskCompiler.writes(parallel.resultPath(), parallel.catches())) {
-            steps.addAll(TaskCompiler.dataError(scope, base + "_bad", path, expr(forks), "cannot write at "
-                    + parallel.resultPath() + " or a catch's result path: not a matching object or list on the way"));
+            steps.addAll(TaskCompiler.dataError(scope, base + "_bad", path, expr(forks),
+                    "cannot write the result or error at its path"));
         }
         return steps;
     }
@@ -104,6 +104,9 @@ final class ParallelCompiler {
                 Protocol.RESULT_DATA, expr(scope.data()), Protocol.LOG, expr(scope.log()))), end)));
         body.addAll(stopped(scope, name + "_stopped", slot, end));
         List<Object> except = list(
+                step(name + "_fl", assign(scope.log(), expr("default(map.get(" + scope.error() + ", \"log\"), "
+                        + scope.log() + ")"))),
+                step(name + "_fn", Y.call(Helpers.NORMALIZE, map("e", expr(scope.error())), scope.error())),
                 step(name + "_f", Y.jumps(stop, name + "_late")),
                 step(name + "_f_first", assign(stop, true, first, index)),
                 step(name + "_f_out", next(assign(slot, map(Protocol.OK, false,

@@ -30,9 +30,13 @@ final class RetryCompiler {
     private RetryCompiler() {
     }
 
-    /** The predicate expression (over the error map {@code e}) of a rule's errors. */
-    static String matches(String error, List<String> errors) {
-        return errors.contains(WorkflowErrors.ALL) ? "not (" + error + ".error in " + Helpers.FATAL + ")"
+    /**
+     * The test (over the error map {@code error}) of a rule's errors; {@code fatal} is the expression of the fatal
+     * error names (the {@code fatal} variable in steps, a literal list in subworkflows, which see no variables of
+     * {@code main}).
+     */
+    static String matches(String error, List<String> errors, String fatal) {
+        return errors.contains(WorkflowErrors.ALL) ? "not (" + error + ".error in " + fatal + ")"
                 : error + ".error in " + Y.litList(errors);
     }
 
@@ -46,7 +50,7 @@ final class RetryCompiler {
         List<String> earlier = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             RetryRule rule = rules.get(i);
-            String own = matches("e", rule.errors());
+            String own = matches("e", rule.errors(), Helpers.FATAL);
             String match = earlier.isEmpty() ? own : own + " and not (" + String.join(" or ", earlier) + ")";
             earlier.add(own);
             if (rule.maxAttempts() > 1) {

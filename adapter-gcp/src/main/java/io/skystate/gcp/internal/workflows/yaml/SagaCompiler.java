@@ -28,8 +28,9 @@ final class SagaCompiler {
         Scope top = Scope.top("");
         String entry = "sky_undo_entry";
         return list(
+                step("sky_log", assign(top.log(), expr("default(map.get(" + error + ", \"log\"), " + top.log() + ")"))),
                 step("sky_failed", Y.call(Helpers.NORMALIZE, map("e", expr(error)), error)),
-                step("sky_saga", Y.jumps(error + ".error in " + Helpers.FATAL, "sky_raise", "len(comp) == 0",
+                step("sky_saga", Y.jumps(error + ".error in fatal", "sky_raise", "len(comp) == 0",
                         "sky_raise")),
                 step("sky_undo", map("for", map("value", "undo", "range", list(1, expr("len(comp)")), "steps", list(
                         step(entry, assign(top.counter(), expr(top.counter() + " + 1"),

@@ -10,7 +10,6 @@ import static io.skystate.gcp.internal.workflows.yaml.Y.step;
 import io.skystate.api.workflow.CatchRule;
 import io.skystate.api.workflow.RetryRule;
 import io.skystate.api.workflow.Step;
-import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.gcp.internal.workflows.Protocol;
 import java.time.Duration;
@@ -61,7 +60,7 @@ final class TaskCompiler {
 
     private static List<Map<String, Object>> compile(Compilation compilation, Scope scope, Shape shape,
             List<RetryRule> retry, List<CatchRule> catches) {
-        String base = compilation.stepName(shape.name());
+        String base = compilation.base(shape.name());
         String path = scope.path(shape.name());
         List<Map<String, Object>> steps = new ArrayList<>(ScopeCompiler.entry(compilation, scope, shape.name(), true));
         String input = scope.data();
@@ -94,8 +93,7 @@ final class TaskCompiler {
                     "input path " + shape.inputPath() + " selects nothing"));
         }
         if (writes(shape.resultPath(), catches)) {
-            steps.addAll(dataError(scope, base + "_bad", path, null, "cannot write at " + shape.resultPath()
-                    + " or a catch's result path: not a matching object or list on the way"));
+            steps.addAll(dataError(scope, base + "_bad", path, null, "cannot write the result or error at its path"));
         }
         return steps;
     }
@@ -119,11 +117,9 @@ final class TaskCompiler {
                 "wait", shape.timeout().toSeconds()), scope.answer());
     }
 
-    /** Records the step FAILED with the fatal DataError ({@code cause}) and raises it. */
+    /** A step recording the step FAILED with the fatal DataError ({@code cause}) and raising it. */
     static List<Map<String, Object>> dataError(Scope scope, String name, String path, Object attempts, String cause) {
-        Map<String, Object> error = map(Protocol.ERROR, WorkflowErrors.DATA_ERROR, Protocol.CAUSE, Y.text(cause));
-        return List.of(
-                Events.full(name, scope, path, attempts, "FAILED", error),
-                step(name + "_raise", map("raise", error)));
+        return List.of(step(name, Y.call(Helpers.DATA_ERROR, map("l", expr(scope.log()), "v", expr(scope.visit()),
+                "p", Y.text(path), "t", expr(scope.started()), "a", attempts, "c", Y.text(cause)), null)));
     }
 }

@@ -27,6 +27,8 @@ import java.util.Map;
  * adapter's README-workflows.md. Stateless and thread-safe.
  */
 public final class YamlCompiler {
+    /** Workflows' limit on a workflow's source (https://cloud.google.com/workflows/quotas). */
+    public static final int MAX_SOURCE_BYTES = 128 * 1024;
     /** The step a successful top level jumps to. */
     static final String DONE = "sky_done";
 
@@ -47,7 +49,7 @@ public final class YamlCompiler {
                         "fn", expr("args." + Protocol.ARG_CONTEXT + "." + Protocol.ARG_FUNCTION),
                         "xid", expr("sys.get_env(\"GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID\")"),
                         top.log(), list(), "comp", list(), top.counter(), 0, top.prefix(), "m",
-                        top.lastOpen(), false)),
+                        top.lastOpen(), false, "fatal", expr(Helpers.FATAL))),
                 step("sky_input", Y.jumps(lit(Protocol.ARG_DATA) + " in args", "sky_argument")),
                 step("sky_fetch", Y.call(Helpers.CALL, map("fn", expr("fn"), "op", Protocol.OP_INPUT, "body",
                         map(Protocol.RUN, expr("run"), Protocol.EXECUTION, expr("xid"), Protocol.LOG, list())),
