@@ -169,11 +169,14 @@ final class Helpers {
                         Protocol.LOG, expr("l"))))));
     }
 
-    /** Records the step with outcome {@code o} and the error {@code x}, then raises {@code x} carrying the log. */
+    /**
+     * Records the step with outcome {@code o} and the error {@code x} (none for CANCELLED: a step a fatal error passes
+     * through is stopped, not failed), then raises {@code x} carrying the log.
+     */
     private static Map<String, Object> uncaught() {
         return map("params", list("l", "v", "p", "t", "o", "x", Y.nullDefault("a")), "steps", list(
                 step("record", Y.call(EVENT, map("l", expr("l"), "v", expr("v"), "o", expr("o"), "p", expr("p"),
-                        "t", expr("t"), "a", expr("a"), "x", expr("x")), "l")),
+                        "t", expr("t"), "a", expr("a"), "x", expr("if(o == \"CANCELLED\", null, x)")), "l")),
                 step("fail", map("raise", map(Protocol.ERROR, expr("x." + Protocol.ERROR),
                         Protocol.CAUSE, expr("x." + Protocol.CAUSE), Protocol.LOG, expr("l"))))));
     }
