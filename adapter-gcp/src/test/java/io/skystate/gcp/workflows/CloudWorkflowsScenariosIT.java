@@ -91,6 +91,35 @@ class CloudWorkflowsScenariosIT {
         assertThat(lines("stop-1").get(0)).startsWith("fan parallel");
     }
 
+    /**
+     * A branch waiting on a callback is stopped at once when a sibling fails: its callback is failed (a late
+     * completion is rejected), the step is CANCELLED, and the parallel step does not wait for the callback timeout.
+     */
+    @Test
+    void aFailingBranchStopsASiblingWaitingOnACallback() throws Exception {
+        java.util.concurrent.BlockingQueue<String> tokens = new java.util.concurrent.LinkedBlockingQueue<>();
+        String ask = handler("s6-ask", (in, c) -> {
+            tokens.add((String) ((Map<?, ?>) in).get("token"));
+            return "asked";
+        });
+        String fail = handler("s6-fail", (in, c) -> {
+            tokens.poll(10, TimeUnit.SECONDS);
+            throw new StepFailure("Branch.Broke", "after the sibling asked");
+        });
+        WorkflowDefinition definition = WorkflowDefinition.builder("stop-callback", 1).startAt("fan")
+                .parallel("fan", p -> p.catching(new CatchRule(List.of("Branch.Broke"), "$.broke", "done"))
+                        .branch(b -> b.startAt("approve").awaitCallback("approve", ask, Duration.ofSeconds(120), c -> { }))
+                        .branch(b -> b.startAt("boom").task("boom", fail, t -> { })))
+                .succeed("done").build();
+        stack.handlers().register(HandlerDefinition.of("s6-token-spy", Object.class, Object.class, (in, c) -> in));
+        long started = System.nanoTime();
+        WorkflowRun run = run(definition, "stop-cb-1", "{}");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(lines("stop-cb-1")).contains("fan/0/approve awaitCallback CANCELLED 1",
+                "fan/1/boom task FAILED 1 Branch.Broke", "fan parallel CAUGHT 1 Branch.Broke");
+    }
+
     /** A fatal error in a branch ends the run at once, uncaught: the parallel step is CANCELLED, nothing compensates. */
     @Test
     void fatalErrorInABranchEndsTheRun() throws Exception {

@@ -29,7 +29,8 @@ import java.util.Optional;
  * Workflow callbacks between Skystate's signed tokens and Workflows callback endpoints. A callback step's attempt
  * gets a Skystate workflow callback (its token and signed URL are what the handler hands out; timeout and heartbeat
  * are enforced by the callback store) and a relay record naming the execution's callback endpoint
- * ({@code relay/<sha256(token)>}, and {@code relay-run-<run>/<callback id>} to stop a run's callbacks). When the
+ * ({@code relay/<sha256(token)>}, and {@code relay-run-<run>/<callback id>} to stop a run's or a fork's callbacks).
+ * When the
  * callback resolves (complete or fail through the API or the signed URL, or a timeout the sweeper finds) its outcome
  * is posted to the callback endpoint as {@code {"ok": true, "result"}} or {@code {"ok": false, "error", "cause"}},
  * with the function's identity, since callback endpoints accept only authorized callers. A relay that could not be
@@ -37,7 +38,7 @@ import java.util.Optional;
  */
 final class CallbackRelay {
     /** What a relay record keeps. */
-    record Relay(String callbackId, String token, String endpoint, String run) {
+    record Relay(String callbackId, String token, String endpoint, String run, String visit) {
     }
 
     private static final System.Logger LOG = System.getLogger(CallbackRelay.class.getName());
@@ -55,10 +56,11 @@ final class CallbackRelay {
     }
 
     /** Creates the Skystate callback of one attempt and its relay record. */
-    CallbackHandle issue(String run, String path, String endpoint, Duration timeout, Optional<Duration> heartbeat) {
+    CallbackHandle issue(String run, String visit, String path, String endpoint, Duration timeout,
+            Optional<Duration> heartbeat) {
         CallbackRequest request = CallbackRequest.withTimeout(timeout).labelled(run + "/" + path);
         CallbackHandle handle = callbacks().create(heartbeat.map(request::withHeartbeat).orElse(request));
-        Relay relay = new Relay(handle.id(), handle.token(), endpoint, run);
+        Relay relay = new Relay(handle.id(), handle.token(), endpoint, run, visit);
         PutOptions keep = PutOptions.always().expiringAt(handle.expiresAt().plus(StoreBackedCallbacks.RETENTION));
         ctx.registry().putJson(new Key("relay-run-" + run, handle.id()), relay, keep);
         ctx.registry().putJson(new Key(RELAYS, hash(handle.token())), relay, keep);
@@ -82,7 +84,7 @@ final class CallbackRelay {
     /** Fails the callback of a stopped attempt so it can no longer be completed; nothing is relayed. */
     void invalidate(CallbackHandle handle, String run) {
         failQuietly(handle.token());
-        forget(new Relay(handle.id(), handle.token(), null, run));
+        forget(new Relay(handle.id(), handle.token(), null, run, null));
     }
 
     /** Fails every pending callback of a stopped run (their executions are gone: nothing is relayed). */
@@ -92,6 +94,24 @@ final class CallbackRelay {
             failQuietly(relay.token());
             forget(relay);
         }
+    }
+
+    /**
+     * Stops the callback steps of a run whose visit ids start with {@code visitPrefix} (the branches of one fork of a
+     * parallel step, when one of them failed): their callbacks are failed with Skystate.Cancelled and the failure is
+     * relayed, so the waiting branches see it at once and stop; returns how many.
+     */
+    int stopBranches(String run, String visitPrefix) {
+        int stopped = 0;
+        for (StateEntry entry : list("relay-run-" + run)) {
+            Relay relay = ctx.codec().decode(entry.value().bytes(), Relay.class);
+            if (relay.visit() != null && relay.visit().startsWith(visitPrefix)) {
+                failQuietly(relay.token());
+                deliver(relay);
+                stopped++;
+            }
+        }
+        return stopped;
     }
 
     /** Relays every resolved callback not relayed yet (timeouts included); returns how many. */

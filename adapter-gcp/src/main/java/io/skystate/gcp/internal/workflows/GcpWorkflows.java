@@ -64,7 +64,7 @@ final class GcpWorkflows implements Workflows {
 
     @Override
     public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
-        return RunRequests.await(this, instanceId, maxWait, Duration.ofMillis(50));
+        return RunRequests.await(this, instanceId, maxWait, Duration.ofMillis(100));
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class Protocol {
     public static final String OP_CALLBACK = "callback";
     public static final String OP_COMPENSATE = "compensate";
     public static final String OP_RECORD = "record";
+    public static final String OP_STOP = "stop";
     public static final String OP_OFFLOAD = "offload";
     public static final String OP_INPUT = "input";
     public static final String OP_SWEEP = "sweep";
@@ -47,6 +48,8 @@ public final class Protocol {
     public static final String HEARTBEAT = "hb";
     public static final String INPUT = "i";
     public static final String CALLBACK_URL = "cb";
+    /** Of a stop request: the visit id prefix of the branches to stop. */
+    public static final String PREFIX = "prefix";
 
     public static final String OK = "ok";
     public static final String RESULT = "result";

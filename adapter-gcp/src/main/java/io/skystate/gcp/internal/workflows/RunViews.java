@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A run's state, read from its record and its execution: ACTIVE is RUNNING (a run past its deadline is stopped on
@@ -24,12 +23,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * payload are recorded once and entries left open are CANCELLED; finished runs are cached. Thread-safe.
  */
 final class RunViews {
+    private static final int FINISHED_CACHE = 10_000;
     private final EngineContext ctx;
     private final Deployments deployments;
     private final RunRegistry runs;
     private final HistoryStore history;
     private final RunControl control;
-    private final Map<String, WorkflowRun> finished = new ConcurrentHashMap<>();
+    /** Finished runs never change; the most recently seen are kept. */
+    private final Map<String, WorkflowRun> finished = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, WorkflowRun> eldest) {
+                    return size() > FINISHED_CACHE;
+                }
+            });
 
     RunViews(EngineContext ctx, Deployments deployments, RunRegistry runs, HistoryStore history, RunControl control) {
         this.ctx = ctx;

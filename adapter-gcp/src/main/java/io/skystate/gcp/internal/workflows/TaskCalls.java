@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The operations of the task endpoint, each answering {@code {"ok": true, "result"}} or {@code {"ok": false,
- * "error", "cause"}}: run a task attempt, issue a callback attempt, run a compensation attempt, record a log, offload
- * a large value, hand out a stored input. Every request first records the workflow's pending history events; an
+ * "error", "cause"}}: run a task attempt, issue a callback attempt, run a compensation attempt, stop the callback
+ * steps of a fork's branches, record a log, offload a large value, hand out a stored input. Every request first records the workflow's pending history events; an
  * attempt is refused with Skystate.Cancelled when the run was stopped (or the caller is not the run's execution),
  * counts against {@link Workflows#MAX_STEP_ATTEMPTS} when it is new (a transport retry repeats its nonce), and runs
  * the handler the registered definition names, with claim-check references resolved and a large result offloaded.
@@ -74,7 +74,7 @@ final class TaskCalls {
             if (attempt.fresh() && !budget.take(run.run())) {
                 return capReached(run, body, attempt);
             }
-            CallbackHandle handle = relay.issue(run.run(), body.path(Protocol.PATH).asText(),
+            CallbackHandle handle = relay.issue(run.run(), visit(body), body.path(Protocol.PATH).asText(),
                     body.path(Protocol.CALLBACK_URL).asText(), await.timeout(), await.heartbeat());
             ObjectNode request = ctx.codec().mapper().createObjectNode();
             request.put("token", handle.token());
@@ -103,6 +103,12 @@ final class TaskCalls {
                     HandlerRegistry.DEFAULT_TIMEOUT);
             return finish(run, body, attempt, result, true);
         });
+    }
+
+    /** A branch failed: stop the callback steps its sibling branches wait in (visit ids under {@code prefix}). */
+    JsonNode stop(JsonNode body) {
+        return withRun(body, run -> Answers.ok(ctx, ctx.codec().mapper().getNodeFactory()
+                .numberNode(relay.stopBranches(run.run(), body.path(Protocol.PREFIX).asText("-")))));
     }
 
     JsonNode record(JsonNode body) {

@@ -68,6 +68,7 @@ public final class TaskEndpoint {
                 case Protocol.OP_CALLBACK -> calls.callback(request);
                 case Protocol.OP_COMPENSATE -> calls.compensate(request);
                 case Protocol.OP_RECORD -> calls.record(request);
+                case Protocol.OP_STOP -> calls.stop(request);
                 case Protocol.OP_OFFLOAD -> calls.offload(request);
                 case Protocol.OP_INPUT -> calls.input(request);
                 default -> null;

@@ -14,13 +14,17 @@ import java.util.Map;
  * The outermost {@code try} of a step that can fail: its {@code except} takes the first catch rule matching the
  * portable error (normalized first; fatal errors match none), writes {@code {"error","cause"}} at the rule's result path, records the
  * step CAUGHT and jumps to the rule's next step; when no rule matches it records the step as failed and raises the
- * error again (to the enclosing branch, or to the top level's compensation). Stateless.
+ * error again (to the enclosing branch, or to the top level's compensation). In a branch whose parallel step was
+ * stopped by a sibling's failure no rule applies: the step is recorded CANCELLED and the branch stops. Stateless.
  */
 final class CatchCompiler {
     private CatchCompiler() {
     }
 
-    /** What the compiled step is, for its history events. */
+    /**
+     * What the compiled step is, for its history events: {@code uncaughtOutcome} is an expression of the outcome an
+     * uncaught error records.
+     */
     record Target(String base, String path, Object attempts, String uncaughtOutcome, String dataErrorStep) {
     }
 
@@ -34,6 +38,11 @@ final class CatchCompiler {
         String error = scope.error();
         List<Object> except = new ArrayList<>();
         except.add(step(target.base() + "_xn", Y.call(Helpers.NORMALIZE, map("e", expr(error)), error)));
+        String outcome = target.uncaughtOutcome();
+        if (!scope.isTop()) {
+            except.add(step(target.base() + "_xs", Y.jumps(scope.stopCondition(), target.base() + "_xf")));
+            outcome = "if(" + scope.stopCondition() + ", \"CANCELLED\", " + outcome + ")";
+        }
         if (!catches.isEmpty()) {
             List<String> pairs = new ArrayList<>();
             for (int i = 0; i < catches.size(); i++) {
@@ -44,7 +53,7 @@ final class CatchCompiler {
         }
         except.add(step(target.base() + "_xf", Y.call(Helpers.UNCAUGHT, map("l", expr(scope.log()),
                 "v", expr(scope.visit()), "p", Y.text(target.path()), "t", expr(scope.started()),
-                "a", target.attempts(), "o", target.uncaughtOutcome(), "x", expr(error)), null)));
+                "a", target.attempts(), "o", expr(outcome), "x", expr(error)), null)));
         for (int i = 0; i < catches.size(); i++) {
             CatchRule rule = catches.get(i);
             String name = target.base() + "_c" + i;

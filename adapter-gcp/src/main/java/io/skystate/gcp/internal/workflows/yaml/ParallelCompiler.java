@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code "stopped"}); the step joins the slots in branch order. Workflows' only exception policy is
  * {@code continueAll}, so "the first failure fails the step and stops the others" is cooperative: the first branch
  * to fail sets a shared stop flag and its index, and every branch checks the flags at each step boundary, records
- * the step that was in flight as CANCELLED and stops. The join raises the first failure (to the step's retry and
+ * the step that was in flight as CANCELLED and stops; the failing branch also has the endpoint stop the callback
+ * steps its siblings wait in (a sibling in {@code sys.sleep} stops when the sleep ends). The join raises the first failure (to the step's retry and
  * catch rules), or assembles the branch outputs (offloaded by the endpoint when large) and writes them at the
  * result path. A fatal failure leaves the step CANCELLED, as it ends every scope it passes through. Workflows wants
  * two to ten branches: a single branch gets an idle sibling that assigns one local variable. Stateless.
@@ -69,7 +70,7 @@ final class ParallelCompiler {
                         .toList()) + "]"))));
         Map<String, Object> body = map("steps", new ArrayList<Object>(attempt));
         steps.add(CatchCompiler.wrap(compilation, scope, new CatchCompiler.Target(base, path, expr(forks),
-                expr("if(" + scope.error() + ".error in fatal, \"CANCELLED\", \"FAILED\")"),
+                "if(" + scope.error() + ".error in fatal, \"CANCELLED\", \"FAILED\")",
                 base + "_bad"), parallel.catches(), body, RetryCompiler.wrap(compilation, base, parallel.retry(), body)));
         String offload = base + "_offload";
         String done = base + "_done";
@@ -109,6 +110,11 @@ final class ParallelCompiler {
                 step(name + "_fn", Y.call(Helpers.NORMALIZE, map("e", expr(scope.error())), scope.error())),
                 step(name + "_f", Y.jumps(stop, name + "_late")),
                 step(name + "_f_first", assign(stop, true, first, index)),
+                step(name + "_f_stop", Y.call(Helpers.CALL, map("fn", expr("fn"), "op", Protocol.OP_STOP, "body", map(
+                        Protocol.RUN, expr("run"), Protocol.EXECUTION, expr("xid"), Protocol.PREFIX,
+                        expr(parent.visit() + " + \".\" + string(" + forks + ") + \".\""), Protocol.LOG,
+                        expr(scope.log()))), null)),
+                step(name + "_f_sent", assign(scope.log(), list())),
                 step(name + "_f_out", next(assign(slot, map(Protocol.OK, false,
                         Protocol.ERROR, expr(scope.error() + "." + Protocol.ERROR),
                         Protocol.CAUSE, expr(scope.error() + "." + Protocol.CAUSE),

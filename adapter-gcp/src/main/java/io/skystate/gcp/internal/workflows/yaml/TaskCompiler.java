@@ -71,7 +71,7 @@ final class TaskCompiler {
             input = scope.input();
         }
         Map<String, Object> attempt = attempt(scope, shape, path, input);
-        steps.add(CatchCompiler.wrap(compilation, scope, new CatchCompiler.Target(base, path, null, "FAILED",
+        steps.add(CatchCompiler.wrap(compilation, scope, new CatchCompiler.Target(base, path, null, "\"FAILED\"",
                 base + "_bad"), catches, attempt, RetryCompiler.wrap(compilation, base, retry, attempt)));
         steps.add(step(base + "_sent", assign(scope.log(), list())));
         String target = ScopeCompiler.target(compilation, scope, shape.next());
