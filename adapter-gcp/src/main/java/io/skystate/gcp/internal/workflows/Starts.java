@@ -17,7 +17,8 @@ import java.time.Duration;
  * {@code {"d": input, "c": {"run", "fn"}}} (the input offloaded like any large value; if it still exceeds Workflows'
  * 32 KB argument limit it is stored and the workflow fetches it) and its name is recorded. A start that finds a
  * record without an execution older than {@link #TAKE_OVER_AFTER} (its first starter died) creates it; a second
- * execution that loses the race to record itself is cancelled. Workflows generates execution ids, so the instance id
+ * execution that loses the race to record itself is cancelled, and so is one whose run was cancelled or timed out
+ * while it was being created. Workflows generates execution ids, so the instance id
  * maps to the execution only through the record. Thread-safe.
  */
 final class Starts {
@@ -55,9 +56,9 @@ final class Starts {
             }
         }
         Execution execution = create(deployments.workflowName(workflow, version), id, inputJson);
-        boolean recorded = runs.update(id, r -> r.execution() == null ? r.withExecution(execution.getName()) : null)
-                .isPresent();
-        if (!recorded) {
+        java.util.Optional<RunRecord> recorded = runs.update(id, r -> r.execution() == null
+                ? r.withExecution(execution.getName()) : null);
+        if (recorded.isEmpty() || recorded.get().stop() != null) {
             try {
                 ctx.executionsApi().cancelExecution(execution.getName());
             } catch (ApiException ended) {
