@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the local cloud emulators the *IT tests run against, pinned by files under emulators/ (emulators/README.md):
 #   emulators/requirements.txt         pip packages (moto[server] with every dependency), into .emulators/venv
+#   emulators/checkov-requirements.txt checkov with every dependency (validates generated ARM templates), into .emulators/checkov
 #   emulators/package.json + lock      npm packages (asl-validator, azurite, @vercel/cosmosdb-server,
 #                                      @firestore-emulator/server), with `npm ci` into emulators/node_modules
 #   emulators/go/<name>/               Go mains (durabletask-sidecar, pstest) pinned by go.mod + go.sum,
@@ -61,6 +62,17 @@ if ! fresh "$stamp" "$hash" || [[ ! -x .emulators/venv/bin/moto_server ]]; then
   echo "$hash" >"$stamp"
 fi
 
+# 1b. checkov, the ARM template validator of adapter-azure's deploy artifacts, in its own virtual environment
+#     (its dependencies must not move moto's).
+stamp=.emulators/checkov.stamp
+hash="$(python3 --version 2>&1 | fingerprint emulators/checkov-requirements.txt)"
+if ! fresh "$stamp" "$hash" || [[ ! -x .emulators/checkov/bin/checkov ]]; then
+  run checkov-venv python3 -m venv .emulators/checkov
+  run checkov .emulators/checkov/bin/python -m pip install --disable-pip-version-check --no-input \
+    -r emulators/checkov-requirements.txt
+  echo "$hash" >"$stamp"
+fi
+
 # 2. Node packages, exactly as locked.
 stamp=emulators/node_modules/.skystate-stamp
 hash="$(node --version | fingerprint emulators/package.json emulators/package-lock.json)"
@@ -82,4 +94,4 @@ for dir in emulators/go/*/; do
   fi
 done
 
-echo "emulators ready: .emulators/venv (moto), emulators/node_modules, .emulators/bin ($(ls emulators/go | tr '\n' ' ' | sed 's/ $//'))"
+echo "emulators ready: .emulators/venv (moto), .emulators/checkov, emulators/node_modules, .emulators/bin ($(ls emulators/go | tr '\n' ' ' | sed 's/ $//'))"

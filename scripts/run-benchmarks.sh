@@ -5,7 +5,7 @@
 # and the summary table in benchmarks/README.md. About 15 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,workflow,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,azure,workflow,durable,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
 set -euo pipefail
@@ -51,6 +51,18 @@ if [[ "$skip" != *,aws,* ]]; then
   fi
 fi
 
+if [[ "$skip" != *,azure,* ]]; then
+  step "2b. Azure state: Skystate's Tables store vs raw azure-data-tables calls, both on Azurite (JMH)"
+  if [[ -f emulators/node_modules/azurite/dist/src/azurite.js ]]; then
+    rm -f "$raw"/jmh-azure-r*.json
+    java -Xmx512m -Dbench.seconds=2 -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
+      io.skystate.bench.azure.AzureTablesBenchMain "$raw" \
+      | tee "$raw/jmh-azure.log" | grep -E '^(Benchmark|AzureTablesBench|# Run complete|azurite at)' || true
+  else
+    echo "Azurite is not installed (scripts/install-emulators.sh); the Azure state benchmark is skipped"
+  fi
+fi
+
 if [[ "$skip" != *,workflow,* ]]; then
   step "3. workflows: Skystate vs Durable Task sidecar"
   engines=(skystate)
@@ -60,6 +72,16 @@ if [[ "$skip" != *,workflow,* ]]; then
   java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -cp "$cp" \
     io.skystate.bench.workflow.WorkflowBench "$raw/workflow.jsonl" "${engines[@]}" 2>"$raw/workflow.stderr" \
     | tee "$raw/workflow.log"
+fi
+
+if [[ "$skip" != *,durable,* ]]; then
+  step "6. Durable engine: Skystate's generic orchestrator vs a hand-written one, one sidecar"
+  if [[ -x .emulators/bin/durabletask-sidecar ]]; then
+    java -Xmx1g -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
+      io.skystate.bench.durable.DurableEngineBench "$raw/durable.jsonl" | tee "$raw/durable.log"
+  else
+    echo "the Durable Task sidecar is not installed (scripts/install-emulators.sh); the Durable benchmark is skipped"
+  fi
 fi
 
 if [[ "$skip" != *,coldstart,* ]]; then

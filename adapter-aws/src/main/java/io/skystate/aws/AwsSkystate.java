@@ -17,7 +17,7 @@ import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.AwsClients;
 import io.skystate.aws.internal.DynamoDbStateStore;
 import io.skystate.aws.internal.KmsKeyWrapping;
-import io.skystate.aws.internal.Lazy;
+import io.skystate.core.util.Lazy;
 import io.skystate.aws.internal.Resources;
 import io.skystate.aws.internal.SqsMessageQueue;
 import io.skystate.aws.internal.sfn.StepFunctionsEngine;

@@ -13,7 +13,8 @@ import io.skystate.api.state.StateLimits;
 import io.skystate.api.state.StateStore;
 import io.skystate.api.state.StateValue;
 import io.skystate.api.state.Transaction;
-import io.skystate.aws.emulator.FaultProxy;
+import io.skystate.aws.emulator.AwsFaults;
+import io.skystate.emulators.FaultProxy;
 import io.skystate.emulators.Moto;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class BadInputIT {
     @Test
     void rejectedBeforeAnyAwsCall() {
-        try (FaultProxy proxy = new FaultProxy(Moto.get().endpoint(), Integer.MAX_VALUE);
+        try (FaultProxy proxy = AwsFaults.proxy(Moto.get().endpoint(), FaultProxy.NEVER);
              AwsSkystate skystate = AwsSkystate.builder().endpoint(proxy.endpoint()).region("us-east-1")
                      .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                      .prefix("b" + UUID.randomUUID().toString().substring(0, 8) + "-").build()) {

@@ -12,7 +12,8 @@ import io.skystate.api.state.StateEntry;
 import io.skystate.api.state.StateStore;
 import io.skystate.api.state.StateValue;
 import io.skystate.api.state.Transaction;
-import io.skystate.aws.emulator.FaultProxy;
+import io.skystate.aws.emulator.AwsFaults;
+import io.skystate.emulators.FaultProxy;
 import io.skystate.emulators.Moto;
 import java.time.Duration;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class FaultInjectionIT {
     @Test
     void throttlingAndTransientErrorsAreRetriedAndLoseNothing() {
-        try (FaultProxy proxy = new FaultProxy(Moto.get().endpoint(), 5);
+        try (FaultProxy proxy = AwsFaults.proxy(Moto.get().endpoint(), 5);
              AwsSkystate skystate = AwsSkystate.builder().endpoint(proxy.endpoint()).region("us-east-1")
                      .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                      .prefix("f" + UUID.randomUUID().toString().substring(0, 8) + "-").build()) {

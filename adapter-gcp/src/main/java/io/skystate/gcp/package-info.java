@@ -1,19 +1,8 @@
 /**
- * The Google Cloud adapter. <strong>It has no implementation yet and declares no provider</strong>: nothing in this
- * module is registered with {@link java.util.ServiceLoader}, so {@code Skystate} cannot select a {@code gcp} provider
- * today.
- *
- * <p>Planned mapping of the portable API onto Google Cloud services:
- * <ul>
- *   <li><b>State</b>: one Firestore collection per store; each group is a document whose subcollection holds one
- *       document per key id. Versions and conditional writes use update times as preconditions; transactions use
- *       Firestore transactions.</li>
- *   <li><b>Workflows and callbacks</b>: Cloud Workflows; a callback is a workflow callback endpoint.</li>
- *   <li><b>Queues</b>: Pub/Sub.</li>
- *   <li><b>Handlers</b>: Cloud Functions.</li>
- * </ul>
- *
- * <p>The package exists so that the architecture rules already cover {@code io.skystate.gcp}: it must not depend on
- * another adapter, nor reach into another module's {@code internal} packages.
+ * The Google Cloud adapter: {@link io.skystate.gcp.GcpSkystate} (provider {@code gcp}, discovered through
+ * {@link io.skystate.gcp.GcpProvider}). State on Firestore, queues on Pub/Sub, callbacks, idempotency and sessions on
+ * top of those, handlers and callback URLs served by Cloud Functions ({@code io.skystate.gcp.functions}), deploy
+ * commands in {@code io.skystate.gcp.deploy}. Workflows (Cloud Workflows) are not wired in yet. The mapping, the id
+ * encoding and the version design are in the module's README ("Running on Google Cloud").
  */
 package io.skystate.gcp;

@@ -94,14 +94,16 @@ public final class ArchitectureRules {
             .because("the Workflows runner is a standalone tool usable without Skystate");
 
     /**
-     * The emulator harness ({@code io.skystate.emulators}) touches only the JDK. If this fails, the harness uses a
-     * library (a cloud SDK, a test framework): probe with JDK types instead, and leave SDK clients to the module
-     * that uses the harness.
+     * The emulator harness ({@code io.skystate.emulators}) touches only the JDK ({@code java..}, and the JDK's own
+     * HTTP server {@code com.sun.net.httpserver} for the fault proxy). If this fails, the harness uses a library (a
+     * cloud SDK, a test framework): probe with JDK types instead, and leave SDK clients to the module that uses the
+     * harness.
      */
     public static final ArchRule EMULATOR_HARNESS_DEPENDS_ONLY_ON_JDK = classes()
             .that().resideInAPackage("io.skystate.emulators..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.skystate.emulators..")
-            .as("emulator harness classes depend only on java.. and io.skystate.emulators..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.sun.net.httpserver..",
+                    "io.skystate.emulators..")
+            .as("emulator harness classes depend only on java.., com.sun.net.httpserver.. and io.skystate.emulators..")
             .because("every adapter brings its own cloud SDK versions, which the harness must not pin");
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skystate.api.Skystate;
+import io.skystate.api.handler.EndpointRequest;
 import io.skystate.api.handler.HandlerFailedException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,11 +77,13 @@ class SkystateFunctionAutoConfigurationTest {
 
     @Test
     void functionsAreServedOverTheLocalHttpEndpoint() throws Exception {
-        URI endpoint = skystate.handlers().endpoint("greet").orElseThrow();
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        EndpointRequest signed = skystate.handlers().endpointRequest("greet",
+                "{\"name\":\"Bo\"}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(signed.url())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bo\"}"))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+        signed.headers().forEach(builder::header);
+        HttpRequest request = builder.build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         Map<?, ?> body = skystate.codec().decode(response.body().getBytes(StandardCharsets.UTF_8), Map.class);

@@ -1,5 +1,6 @@
 package io.skystate.aws.internal;
 
+import io.skystate.core.util.Lazy;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

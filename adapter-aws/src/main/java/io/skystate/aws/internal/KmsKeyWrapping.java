@@ -1,5 +1,6 @@
 package io.skystate.aws.internal;
 
+import io.skystate.core.util.Lazy;
 import io.skystate.core.crypto.KeyWrapping;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;

@@ -44,6 +44,8 @@ final class AwsGaps {
                     + " errors, so the run fails as the rule expects",
                     "moto 5.2.5: moto/stepfunctions/parser/asl/component/common/error_name/error_equals_decl.py (_eval_body)")
             .emulator("cond10", MOTO_NOT_ATOMIC, MOTO_SOURCE)
+            .emulator("idempotency02", MOTO_NOT_ATOMIC + " (two racing duplicates can both claim the key, so one run's"
+                    + " result write then meets the other's version)", MOTO_SOURCE)
             .emulator("state08", MOTO_NOT_ATOMIC, MOTO_SOURCE)
             .emulator("tx07", MOTO_NOT_ATOMIC + " (TransactWriteItems included)", MOTO_SOURCE)
             .emulator("wf05", "moto's Wait state computes the delay to a timestamp as int(seconds), truncating, so it"

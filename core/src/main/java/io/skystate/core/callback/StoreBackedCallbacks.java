@@ -16,8 +16,6 @@ import io.skystate.api.callback.CallbackStatus;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.api.queue.Message;
 import io.skystate.api.state.Key;
-import io.skystate.api.state.ListRequest;
-import io.skystate.api.state.Page;
 import io.skystate.api.state.PutOptions;
 import io.skystate.api.state.StateEntry;
 import io.skystate.api.state.StateStore;
@@ -36,15 +34,21 @@ import java.util.function.Function;
 
 /**
  * {@link Callbacks} written once on top of a {@link StateStore} and the completion queues: each callback is a
- * record changed only by version-checked writes, so the first resolution wins on every adapter. A pending index
- * (group {@value #PENDING_GROUP}) lets {@link #sweep()} time out overdue callbacks and (re)send completion
- * messages that a crash interrupted; adapters call {@code sweep()} periodically. Records are kept for
+ * record changed only by version-checked writes, so the first resolution wins on every adapter. A due-time index
+ * ({@link PendingIndex}) lets {@link #sweep()} time out overdue callbacks and (re)send completion messages that a
+ * crash interrupted while reading only what is due, however many callbacks are pending; adapters call
+ * {@code sweep()} periodically. Records are kept for
  * {@link #RETENTION} after their hard expiry. Thread-safe.
  */
 public final class StoreBackedCallbacks implements Callbacks {
     /** How long a callback's outcome stays readable after its hard expiry. */
     public static final Duration RETENTION = Duration.ofDays(1);
-    static final String PENDING_GROUP = "pending";
+    /**
+     * How long {@link #sweep()} leaves a freshly resolved callback's completion message to the call that resolved
+     * it. Without it a sweep running while the resolver sends (a first send may have to build a client and create
+     * the queue) sends a second message; the sweep is there for resolvers that crashed before sending.
+     */
+    static final Duration NOTIFY_GRACE = Duration.ofSeconds(30);
     private static final String RECORD_ID = "callback";
 
     private final Skystate skystate;
@@ -53,6 +57,7 @@ public final class StoreBackedCallbacks implements Callbacks {
     private final TokenSigner signer;
     private final Clock clock;
     private final Function<String, URI> urlForToken;
+    private final PendingIndex pending;
 
     /** The application's callbacks ({@link Skystate#callbacks()}). */
     public StoreBackedCallbacks(Skystate skystate, StateStore store, JacksonCodec codec, KeyRing keys, Clock clock,
@@ -77,6 +82,7 @@ public final class StoreBackedCallbacks implements Callbacks {
         this.store = store;
         this.codec = codec;
         this.signer = CallbackToken.signer(keys, skystate.provider(), tokenPrefix);
+        this.pending = new PendingIndex(store);
         this.clock = clock;
         this.urlForToken = urlForToken;
     }
@@ -89,9 +95,9 @@ public final class StoreBackedCallbacks implements Callbacks {
         String id = Keys.randomId();
         var record = new CallbackRecord(CallbackStatus.PENDING, request.label(), now, expiresAt,
                 request.heartbeatTimeout().map(Duration::toMillis).orElse(null), now,
-                request.completionQueue().orElse(null), null, null, null, null, false);
-        store.put(new Key(PENDING_GROUP, id), StateValue.json("{}"), PutOptions.always().expiringAt(retainUntil(expiresAt)));
-        write(id, record, PutOptions.ifAbsent());
+                request.completionQueue().orElse(null), null, null, null, null, false, null);
+        String entry = pending.add(id, record.deadline(), retainUntil(expiresAt));
+        write(id, record.indexedAs(entry), PutOptions.ifAbsent());
         String token = new CallbackToken(id, expiresAt).sign(signer);
         return new CallbackHandle(id, token, urlForToken.apply(token), Instant.ofEpochMilli(expiresAt));
     }
@@ -160,46 +166,32 @@ public final class StoreBackedCallbacks implements Callbacks {
         return codec;
     }
 
-    /** Times out overdue callbacks and sends completion messages still owed. Returns how many it handled. */
+    /**
+     * Times out overdue callbacks and sends completion messages still owed, reading only index entries that are due
+     * (a few pages at most). Returns how many callbacks it settled.
+     */
     public int sweep() {
-        int handled = 0;
-        Optional<ListRequest> request = Optional.of(ListRequest.firstPage(PENDING_GROUP, 200));
-        while (request.isPresent()) {
-            Page page = store.list(request.get());
-            for (StateEntry index : page.entries()) {
-                handled += settle(index.key().id()) ? 1 : 0;
-            }
-            request = request.get().next(page);
-        }
-        return handled;
+        return new CallbackSweep(this, pending, clock).run();
     }
 
-    private boolean settle(String id) {
-        Optional<Loaded> loaded = load(id);
-        if (loaded.isEmpty()) {
-            store.delete(new Key(PENDING_GROUP, id));
-            return true;
-        }
-        Loaded current = loaded.get();
-        if (current.record().overdue(clock.millis())) {
-            timeOut(current);
-            return true;
-        }
-        if (current.record().status().resolved()) {
-            notifyResolution(id, current);
-            return true;
-        }
-        return false;
-    }
-
+    /**
+     * Resolves the callback, first moving its index entry to just after the notification grace period, so that if
+     * this process dies before notifying, the next sweep sends the completion message soon, not at the old deadline.
+     */
     private void resolve(String token, CallbackStatus status, String result, String errorType, String errorMessage) {
         while (true) {
             Loaded loaded = pendingFor(token);
-            CallbackRecord resolved = loaded.record().resolve(status, result, errorType, errorMessage, clock.millis());
+            long now = clock.millis();
+            String entry = pending.add(loaded.id(), now + NOTIFY_GRACE.toMillis(), retainUntil(loaded.record().expiresAt()));
+            CallbackRecord resolved = loaded.record().resolve(status, result, errorType, errorMessage, now).indexedAs(entry);
             try {
                 write(loaded.id(), resolved, PutOptions.ifVersion(loaded.entry().version()));
             } catch (VersionConflictException raced) {
+                pending.remove(entry);
                 continue;
+            }
+            if (!entry.equals(loaded.record().pendingIndex())) {
+                pending.remove(loaded.record().pendingIndex());
             }
             load(loaded.id()).ifPresent(fresh -> notifyResolution(loaded.id(), fresh));
             return;
@@ -229,7 +221,7 @@ public final class StoreBackedCallbacks implements Callbacks {
         }
     }
 
-    private Loaded timeOut(Loaded loaded) {
+    Loaded timeOut(Loaded loaded) {
         CallbackRecord timedOut = loaded.record().resolve(CallbackStatus.TIMED_OUT, null, CallbackOutcome.TIMEOUT_ERROR,
                 "no completion before the deadline", clock.millis());
         try {
@@ -242,7 +234,7 @@ public final class StoreBackedCallbacks implements Callbacks {
         return fresh;
     }
 
-    private void notifyResolution(String id, Loaded loaded) {
+    void notifyResolution(String id, Loaded loaded) {
         CallbackRecord record = loaded.record();
         if (!record.status().resolved() || record.notified()) {
             return;
@@ -257,15 +249,15 @@ public final class StoreBackedCallbacks implements Callbacks {
         } catch (VersionConflictException raced) {
             return; // another sweeper or resolver notified; at-least-once delivery allows the duplicate
         }
-        store.delete(new Key(PENDING_GROUP, id));
+        pending.remove(record.pendingIndex());
     }
 
-    private void write(String id, CallbackRecord record, PutOptions condition) {
+    void write(String id, CallbackRecord record, PutOptions condition) {
         PutOptions options = new PutOptions(condition.condition(), Optional.of(retainUntil(record.expiresAt())));
         store.put(recordKey(id), StateValue.json(codec.encode(record)), options);
     }
 
-    private Optional<Loaded> load(String id) {
+    Optional<Loaded> load(String id) {
         return store.get(recordKey(id))
                 .map(entry -> new Loaded(id, entry, codec.decode(entry.value().bytes(), CallbackRecord.class)));
     }
@@ -281,10 +273,10 @@ public final class StoreBackedCallbacks implements Callbacks {
         return new Key(id, RECORD_ID);
     }
 
-    private static Instant retainUntil(long expiresAt) {
+    static Instant retainUntil(long expiresAt) {
         return Instant.ofEpochMilli(expiresAt).plus(RETENTION);
     }
 
-    private record Loaded(String id, StateEntry entry, CallbackRecord record) {
+    record Loaded(String id, StateEntry entry, CallbackRecord record) {
     }
 }

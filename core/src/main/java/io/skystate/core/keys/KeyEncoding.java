@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
  * {@code __x__}. Forbidden characters, {@code %} itself and control characters become {@code %XX} escapes of their
  * UTF-8 bytes; the two dot ids and the {@code __} prefix are escaped whole. Everything else is left readable.
  * Encoded length is at most three times the UTF-8 length.
+ *
+ * <p>It does <em>not</em> preserve order ({@code "a%2F"} sorts before {@code "a-"} once encoded): where native keys
+ * must list in the portable order, use {@link OrderedKeyEncoding}. Stateless and thread-safe.
  */
 public final class KeyEncoding {
     private KeyEncoding() {

@@ -1,10 +1,11 @@
-package io.skystate.aws.internal;
+package io.skystate.core.util;
 
 import java.util.function.Supplier;
 
 /**
- * A value computed on first use, once, thread-safely. A Lambda cold start then pays only for the services the
- * invocation touches (an SDK client costs about 300 ms of class loading on a cold JVM).
+ * A value computed on first use, once, thread-safely. Adapters build SDK clients and services this way, so a
+ * function cold start pays only for what the invocation touches (an SDK client costs hundreds of milliseconds of
+ * class loading on a cold JVM).
  */
 public final class Lazy<T> implements Supplier<T> {
     private final Supplier<T> factory;

@@ -1,0 +1,8 @@
+/**
+ * The Azure Functions entry points of a Skystate app (plain Java; Spring Cloud Function apps reach them through
+ * SCF's {@code FunctionInstanceInjector}): {@link io.skystate.azure.functions.SkystateFunctions} with its HTTP and
+ * queue triggers, the server-independent routing {@link io.skystate.azure.functions.SkystateHttp}, the app-settings
+ * instance {@link io.skystate.azure.functions.FunctionsRuntime} and the work message format
+ * {@link io.skystate.azure.functions.QueueWork}.
+ */
+package io.skystate.azure.functions;

@@ -1,0 +1,165 @@
+package io.skystate.gcp;
+
+import com.google.api.gax.core.CredentialsProvider;
+import io.grpc.ClientInterceptor;
+import io.skystate.api.InvalidRequestException;
+import io.skystate.api.KeyRing;
+import io.skystate.core.crypto.AesKeyWrapping;
+import io.skystate.core.crypto.KeyWrapping;
+import io.skystate.gcp.internal.kms.CloudKmsKeyWrapping;
+import io.skystate.api.WorkflowPortability;
+import io.skystate.api.workflow.Workflows;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Options of a {@link GcpSkystate}. Defaults: Firestore database {@code (default)}, resource names prefixed
+ * {@code skystate-}, topics and subscriptions created on first use, application default credentials, no HTTP
+ * endpoints (set {@link #httpBaseUrl} to the URL of the deployed {@code SkystateHttpFunction} for callback URLs;
+ * handler endpoints also need {@link #handlerEndpoints}). A project is required. Not thread-safe.
+ */
+public final class GcpSkystateBuilder {
+    String project;
+    String database = "(default)";
+    String firestoreEmulator;
+    String pubSubEmulator;
+    String prefix = "skystate-";
+    boolean createResources = true;
+    URI httpBaseUrl;
+    boolean handlerEndpoints;
+    String kmsKey;
+    byte[] keyEncryptionKey;
+    KeyRing callbackKeys;
+    KeyRing sessionKeys;
+    Clock clock = Clock.systemUTC();
+    WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
+    final List<ClientInterceptor> interceptors = new ArrayList<>();
+    CredentialsProvider credentials;
+    /** The seam the Cloud Workflows engine fills: builds the engine for an instance; null means none yet. */
+    Function<GcpSkystate, Workflows> workflowEngine;
+
+    GcpSkystateBuilder() {
+    }
+
+    /**
+     * The Cloud KMS crypto key ({@code projects/P/locations/L/keyRings/R/cryptoKeys/K}) that wraps the key rings
+     * Skystate generates and stores when none are configured. Production deployments set this (or configure rings).
+     */
+    public GcpSkystateBuilder kmsKey(String cryptoKeyName) {
+        this.kmsKey = Objects.requireNonNull(cryptoKeyName);
+        return this;
+    }
+
+    /**
+     * A key-encryption key (at least 32 bytes) to wrap generated key rings with, for emulators and deployments
+     * without Cloud KMS: the rings are then only as safe as this key.
+     */
+    public GcpSkystateBuilder keyEncryptionKey(byte[] key) {
+        this.keyEncryptionKey = key.clone();
+        return this;
+    }
+
+    /** How generated rings are wrapped: Cloud KMS if configured, else the given key-encryption key. */
+    KeyWrapping keyWrapping() {
+        if (kmsKey != null) {
+            return new CloudKmsKeyWrapping(kmsKey);
+        }
+        if (keyEncryptionKey != null) {
+            return new AesKeyWrapping("configured", keyEncryptionKey);
+        }
+        throw new InvalidRequestException("gcp", "Skystate generates and stores key rings only wrapped: set"
+                + " gcp.kms.key (a Cloud KMS crypto key), or configure callbackKeys and sessionKeys explicitly");
+    }
+
+    public GcpSkystateBuilder project(String project) {
+        this.project = Objects.requireNonNull(project);
+        return this;
+    }
+
+    /** The Firestore database id; {@code (default)} unless set. */
+    public GcpSkystateBuilder database(String database) {
+        this.database = Objects.requireNonNull(database);
+        return this;
+    }
+
+    /** Sends Firestore calls to an emulator at {@code host:port} (plaintext gRPC). */
+    public GcpSkystateBuilder firestoreEmulator(String hostPort) {
+        this.firestoreEmulator = hostPort;
+        return this;
+    }
+
+    /** Sends Pub/Sub calls to an emulator at {@code host:port} (plaintext gRPC, no credentials). */
+    public GcpSkystateBuilder pubSubEmulator(String hostPort) {
+        this.pubSubEmulator = hostPort;
+        return this;
+    }
+
+    /** Prefix of every collection, topic and subscription name (lets several apps or test runs share a project). */
+    public GcpSkystateBuilder prefix(String prefix) {
+        this.prefix = Objects.requireNonNull(prefix);
+        return this;
+    }
+
+    /** Whether to create missing topics and subscriptions (off when the deploy commands own them). */
+    public GcpSkystateBuilder createResources(boolean create) {
+        this.createResources = create;
+        return this;
+    }
+
+    /** Base URL under which the deployed {@code SkystateHttpFunction} serves callbacks (and handlers, if enabled). */
+    public GcpSkystateBuilder httpBaseUrl(URI base) {
+        this.httpBaseUrl = base;
+        return this;
+    }
+
+    /** Serve registered handlers over HTTP at {@code <base>/skystate/handlers/<name>}; off by default. */
+    public GcpSkystateBuilder handlerEndpoints(boolean enabled) {
+        this.handlerEndpoints = enabled;
+        return this;
+    }
+
+    public GcpSkystateBuilder callbackKeys(KeyRing keys) {
+        this.callbackKeys = keys;
+        return this;
+    }
+
+    public GcpSkystateBuilder sessionKeys(KeyRing keys) {
+        this.sessionKeys = keys;
+        return this;
+    }
+
+    public GcpSkystateBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock);
+        return this;
+    }
+
+    /** Which workflow definitions to accept (used once the Cloud Workflows engine is wired in). */
+    public GcpSkystateBuilder workflowPortability(WorkflowPortability portability) {
+        this.workflowPortability = Objects.requireNonNull(portability);
+        return this;
+    }
+
+    /** Adds a gRPC interceptor to every Firestore and Pub/Sub channel (tracing; fault injection in tests). */
+    public GcpSkystateBuilder interceptor(ClientInterceptor interceptor) {
+        this.interceptors.add(Objects.requireNonNull(interceptor));
+        return this;
+    }
+
+    /** Credentials for the real services; application default credentials unless set. Ignored for emulators. */
+    public GcpSkystateBuilder credentials(CredentialsProvider credentials) {
+        this.credentials = Objects.requireNonNull(credentials);
+        return this;
+    }
+
+    public GcpSkystate build() {
+        if (project == null || project.isBlank()) {
+            throw new io.skystate.api.InvalidRequestException(GcpSkystate.PROVIDER,
+                    "a Google Cloud project is required (GcpSkystateBuilder.project or gcp.project)");
+        }
+        return new GcpSkystate(this);
+    }
+}

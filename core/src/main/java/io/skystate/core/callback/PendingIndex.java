@@ -1,0 +1,76 @@
+package io.skystate.core.callback;
+
+import io.skystate.api.state.Key;
+import io.skystate.api.state.ListRequest;
+import io.skystate.api.state.Page;
+import io.skystate.api.state.PutOptions;
+import io.skystate.api.state.StateEntry;
+import io.skystate.api.state.StateStore;
+import io.skystate.api.state.StateValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sweep's index of callbacks that may need it, ordered by when: entry id {@code <due, 13 digits>-<callback id>}
+ * in group {@value #GROUP}, so listing yields the earliest due first and a sweep reads only what is due (a page at
+ * most) instead of every pending callback. An entry is due at the callback's deadline, or shortly after a resolution
+ * whose completion message may still be owed. Heartbeats do not move entries: a sweep that finds a callback not yet
+ * due moves its entry to the new deadline. Thread-safe if the store is.
+ */
+final class PendingIndex {
+    static final String GROUP = "pending";
+    private static final int PAGE = 100;
+
+    private final StateStore store;
+
+    PendingIndex(StateStore store) {
+        this.store = store;
+    }
+
+    /** Adds an entry due at {@code due} for callback {@code id}, kept until {@code retainUntil}; returns its id. */
+    String add(String id, long due, Instant retainUntil) {
+        String entry = String.format("%013d-%s", Math.max(0, due), id);
+        store.put(new Key(GROUP, entry), StateValue.json("{}"), PutOptions.always().expiringAt(retainUntil));
+        return entry;
+    }
+
+    void remove(String entry) {
+        if (entry != null) {
+            store.delete(new Key(GROUP, entry));
+        }
+    }
+
+    /** Entries due at or before {@code now}, earliest first, at most a page. */
+    List<Due> due(long now) {
+        Page page = store.list(ListRequest.firstPage(GROUP, PAGE));
+        List<Due> due = new ArrayList<>();
+        for (StateEntry entry : page.entries()) {
+            Due parsed = parse(entry.key().id());
+            if (parsed.due() > now) {
+                break;
+            }
+            due.add(parsed);
+        }
+        return due;
+    }
+
+    /** An entry: its id, when it is due, and its callback. Entries of the old form (the bare callback id) are due at once. */
+    record Due(String entry, long due, String callbackId) {
+    }
+
+    private static Due parse(String entry) {
+        int dash = entry.indexOf('-');
+        Optional<Long> due = dash == 13 ? parseLong(entry.substring(0, dash)) : Optional.empty();
+        return due.map(d -> new Due(entry, d, entry.substring(dash + 1))).orElseGet(() -> new Due(entry, 0, entry));
+    }
+
+    private static Optional<Long> parseLong(String digits) {
+        try {
+            return Optional.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
