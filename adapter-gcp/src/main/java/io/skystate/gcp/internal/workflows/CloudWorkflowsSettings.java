@@ -26,7 +26,8 @@ public final class CloudWorkflowsSettings {
     private CloudWorkflowsSettings(Builder b) {
         this.projectId = Objects.requireNonNull(b.projectId, "projectId");
         this.location = Objects.requireNonNull(b.location, "location");
-        this.functionBaseUrl = Objects.requireNonNull(b.functionBaseUrl, "functionBaseUrl");
+        this.functionBaseUrl = URI.create(Objects.requireNonNull(b.functionBaseUrl, "functionBaseUrl").toString()
+                .replaceAll("/+$", ""));
         this.workflowIdPrefix = b.workflowIdPrefix;
         this.apiEndpoint = Optional.ofNullable(b.apiEndpoint);
         this.relayAuth = b.relayAuth != null ? b.relayAuth : b.apiEndpoint != null ? RelayAuth.NONE : RelayAuth.google();
@@ -51,6 +52,7 @@ public final class CloudWorkflowsSettings {
         return "projects/" + projectId + "/locations/" + location;
     }
 
+    /** The function's base URL, without a trailing slash. */
     public URI functionBaseUrl() {
         return functionBaseUrl;
     }
