@@ -53,8 +53,10 @@ final class GcpWorkflows implements Workflows {
 
     @Override
     public WorkflowRun start(String workflow, int version, String instanceId, byte[] inputJson) {
-        starts.start(workflow, version, instanceId, inputJson);
-        return run(instanceId);
+        Optional<RunRecord> fresh = starts.start(workflow, version, instanceId, inputJson);
+        return fresh.map(r -> new WorkflowRun(instanceId, workflow, version, RunStatus.RUNNING, Optional.empty(),
+                Optional.empty(), Optional.empty(), java.time.Instant.ofEpochMilli(r.startedAt()), Optional.empty()))
+                .orElseGet(() -> run(instanceId));
     }
 
     @Override

@@ -9,9 +9,11 @@ import io.skystate.api.state.Page;
 import io.skystate.api.state.PutOptions;
 import io.skystate.api.state.StateEntry;
 import io.skystate.api.state.StateValue;
+import io.skystate.api.state.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -26,23 +28,65 @@ final class RunRegistry {
     static final Duration RETENTION = Duration.ofDays(400);
     private static final String DEADLINES = "deadlines";
 
+    private static final int CACHE = 10_000;
+
     private final EngineContext ctx;
+    /** Records whose execution is known, for the parts that never change again (workflow, version, execution, times). */
+    private final Map<String, RunRecord> started = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, RunRecord> eldest) {
+                    return size() > CACHE;
+                }
+            });
 
     RunRegistry(EngineContext ctx) {
         this.ctx = ctx;
     }
 
-    /** Creates the record; {@link io.skystate.api.AlreadyExistsException} if the id is taken. */
-    void create(String id, RunRecord record) {
-        ctx.registry().putJson(key(id), record, PutOptions.ifAbsent().expiringAt(ctx.clock().instant().plus(RETENTION)));
+    /** Creates the record; {@link io.skystate.api.AlreadyExistsException} if the id is taken. Returns its version. */
+    Version create(String id, RunRecord record) {
+        Version version = ctx.registry().putJson(key(id), record,
+                PutOptions.ifAbsent().expiringAt(ctx.clock().instant().plus(RETENTION)));
         if (record.deadline() != null) {
             ctx.registry().putJson(new Key(DEADLINES, deadlineId(record.deadline(), id)), id,
                     PutOptions.always().expiringAt(ctx.clock().instant().plus(RETENTION)));
         }
+        return version;
+    }
+
+    /** Writes {@code record} if the stored one still has {@code version}; empty (nothing written) otherwise. */
+    Optional<RunRecord> replace(String id, Version version, RunRecord record) {
+        try {
+            ctx.registry().put(key(id), StateValue.json(ctx.codec().encode(record)),
+                    PutOptions.ifVersion(version).expiringAt(ctx.clock().instant().plus(RETENTION)));
+        } catch (VersionConflictException changed) {
+            return Optional.empty();
+        }
+        if (record.execution() != null) {
+            started.put(id, record);
+        }
+        return Optional.of(record);
     }
 
     Optional<RunRecord> find(String id) {
         return ctx.registry().getJson(key(id), RunRecord.class);
+    }
+
+    /**
+     * The record for reading what never changes once the execution is recorded (workflow, version, execution, start,
+     * deadline): from memory when this process saw it before; its stop fields may be stale.
+     */
+    RunRecord startedRecord(String id) {
+        RunRecord cached = started.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        RunRecord record = require(id);
+        if (record.execution() != null) {
+            started.put(id, record);
+        }
+        return record;
     }
 
     RunRecord require(String id) {
@@ -64,6 +108,9 @@ final class RunRegistry {
             try {
                 ctx.registry().put(key(id), StateValue.json(ctx.codec().encode(changed)),
                         PutOptions.ifVersion(entry.version()).expiringAt(ctx.clock().instant().plus(RETENTION)));
+                if (changed.execution() != null) {
+                    started.put(id, changed);
+                }
                 return Optional.of(changed);
             } catch (VersionConflictException raced) {
                 // another writer changed the record: apply the change to the new one

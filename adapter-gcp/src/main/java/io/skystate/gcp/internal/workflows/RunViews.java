@@ -51,12 +51,15 @@ final class RunViews {
         if (done != null) {
             return done;
         }
-        RunRecord record = runs.require(id);
+        RunRecord record = runs.startedRecord(id);
         Instant started = Instant.ofEpochMilli(record.startedAt());
         if (record.execution() == null) {
             return running(id, record, started);
         }
         Execution execution = get(record);
+        if (execution.getState() != Execution.State.ACTIVE && execution.getState() != Execution.State.QUEUED) {
+            record = runs.require(id);
+        }
         if (execution.getState() == Execution.State.ACTIVE || execution.getState() == Execution.State.QUEUED) {
             if (record.deadline() == null || ctx.clock().millis() < record.deadline()
                     || !control.stop(id, RunStatus.TIMED_OUT, RunControl.timeoutCause())) {

@@ -6,10 +6,12 @@ import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.workflows.executions.v1.CreateExecutionRequest;
 import com.google.cloud.workflows.executions.v1.Execution;
 import io.skystate.api.AlreadyExistsException;
+import io.skystate.api.state.Version;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.core.workflow.RunRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Starting runs. The run record is created first (if absent), so an instance id names one run and a repeated start
@@ -36,15 +38,21 @@ final class Starts {
         this.runs = runs;
     }
 
-    void start(String workflow, int version, String id, byte[] inputJson) {
+    /**
+     * Starts the run (or finds it started); returns the record a fresh start wrote, or empty when the run existed
+     * already (the caller reads its state).
+     */
+    Optional<RunRecord> start(String workflow, int version, String id, byte[] inputJson) {
         RunRequests.checkInstanceId(GcpErrors.PROVIDER, id);
         ctx.codec().validate(inputJson);
         WorkflowDefinition definition = deployments.require(workflow, version);
         String fingerprint = RunRequests.fingerprint(ctx.codec(), workflow, version, inputJson);
         long now = ctx.clock().millis();
         Long deadline = definition.timeout().map(t -> now + t.toMillis()).orElse(null);
+        RunRecord record = new RunRecord(workflow, version, fingerprint, null, now, deadline, null, null, false);
+        Version created = null;
         try {
-            runs.create(id, new RunRecord(workflow, version, fingerprint, null, now, deadline, null, null, false));
+            created = runs.create(id, record);
         } catch (AlreadyExistsException exists) {
             RunRecord first = runs.require(id);
             if (!first.fingerprint().equals(fingerprint)) {
@@ -52,19 +60,25 @@ final class Starts {
                         + "' already exists with a different workflow, version or input", exists);
             }
             if (first.execution() != null || now - first.startedAt() < TAKE_OVER_AFTER.toMillis()) {
-                return;
+                return Optional.empty();
             }
+            record = first;
         }
         Execution execution = create(deployments.workflowName(workflow, version), id, inputJson);
-        java.util.Optional<RunRecord> recorded = runs.update(id, r -> r.execution() == null
-                ? r.withExecution(execution.getName()) : null);
+        Optional<RunRecord> recorded = created == null ? Optional.empty()
+                : runs.replace(id, created, record.withExecution(execution.getName()));
+        if (recorded.isEmpty()) {
+            recorded = runs.update(id, r -> r.execution() == null ? r.withExecution(execution.getName()) : null);
+        }
         if (recorded.isEmpty() || recorded.get().stop() != null) {
             try {
                 ctx.executionsApi().cancelExecution(execution.getName());
             } catch (ApiException ended) {
                 // the duplicate ended already
             }
+            return Optional.empty();
         }
+        return recorded;
     }
 
     private Execution create(String workflowName, String id, byte[] inputJson) {
