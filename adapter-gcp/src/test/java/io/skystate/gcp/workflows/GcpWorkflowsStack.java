@@ -30,26 +30,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The GCP workflow stack of the tests: Skystate's Workflows runner (one per JVM, started in process) playing Cloud
- * Workflows, a {@link FunctionServer} playing the deployed HTTP function, and a {@link LocalSkystate} providing
- * state stores, handlers and the other services until {@code GcpSkystate} exists. {@link #open} gives a
- * {@link Skystate} whose workflows are the Cloud Workflows engine; everything else is the local adapter's.
+ * The Cloud Workflows engine without emulators, for the scenario tests: Skystate's Workflows runner (one per JVM,
+ * started in process, also used by {@link GcpStackTarget}) playing Cloud Workflows, a {@link FunctionServer} playing
+ * the deployed HTTP function, and a {@link LocalSkystate} providing state stores, handlers and the other services.
+ * {@link #open} gives a {@link Skystate} whose workflows are the engine; everything else is the local adapter's.
  */
 final class GcpWorkflowsStack implements Skystate {
     private static WorkflowsRunner runner;
 
     private final LocalSkystate local;
     private final FunctionServer function;
-    private final boolean ownsFunction;
     private final CloudWorkflowsEngine engine;
     private final Capabilities capabilities;
-    private final String prefix;
 
-    private GcpWorkflowsStack(LocalSkystate local, FunctionServer function, boolean ownsFunction, String prefix) {
-        this.prefix = prefix;
+    private GcpWorkflowsStack(LocalSkystate local, FunctionServer function, String prefix) {
         this.local = local;
         this.function = function;
-        this.ownsFunction = ownsFunction;
         EnumSet<Capability> features = EnumSet.of(Capability.CALLBACK_URLS);
         if (local.capabilities().has(Capability.DURABLE_STATE)) {
             features.add(Capability.DURABLE_STATE);
@@ -71,19 +67,9 @@ final class GcpWorkflowsStack implements Skystate {
 
     /** A fresh stack on an in-memory local adapter, with its own function server and workflow id prefix. */
     static GcpWorkflowsStack open() {
-        return new GcpWorkflowsStack(LocalSkystate.inMemory(), new FunctionServer(), true, freshPrefix());
+        return new GcpWorkflowsStack(LocalSkystate.inMemory(), new FunctionServer(), freshPrefix());
     }
 
-    /** A stack on {@code local} (a file-backed instance for durability), with its own function server. */
-    static GcpWorkflowsStack open(LocalSkystate local) {
-        return new GcpWorkflowsStack(local, new FunctionServer(), true, freshPrefix());
-    }
-
-    /** A stack that replaces {@code previous} (closed first) on {@code local}, keeping its function URL and prefix. */
-    static GcpWorkflowsStack reopen(GcpWorkflowsStack previous, LocalSkystate local) {
-        previous.closeKeepingFunction();
-        return new GcpWorkflowsStack(local, previous.function, true, previous.prefix);
-    }
 
     static synchronized WorkflowsRunner runner() {
         if (runner == null) {
@@ -160,17 +146,11 @@ final class GcpWorkflowsStack implements Skystate {
         return type.isInstance(engine) ? Optional.of(type.cast(engine)) : local.unwrap(type);
     }
 
-    private void closeKeepingFunction() {
+    @Override
+    public void close() {
         function.detach();
         engine.close();
         local.close();
-    }
-
-    @Override
-    public void close() {
-        closeKeepingFunction();
-        if (ownsFunction) {
-            function.close();
-        }
+        function.close();
     }
 }
