@@ -71,7 +71,7 @@ final class GcpWorkflows implements Workflows {
 
     @Override
     public List<StepExecution> history(String instanceId) {
-        views.run(instanceId);
+        views.recordEnd(instanceId);
         return history.list(instanceId);
     }
 

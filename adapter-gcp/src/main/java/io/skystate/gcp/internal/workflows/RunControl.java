@@ -34,9 +34,10 @@ final class RunControl {
             return false;
         }
         boolean cancelled = true;
-        if (stopped.get().execution() != null) {
+        Optional<String> execution = runs.sealOrExecution(id);
+        if (execution.isPresent()) {
             try {
-                ctx.executionsApi().cancelExecution(stopped.get().execution());
+                ctx.executionsApi().cancelExecution(execution.get());
             } catch (ApiException e) {
                 if (!GcpErrors.is(e, StatusCode.Code.FAILED_PRECONDITION) && !GcpErrors.is(e, StatusCode.Code.NOT_FOUND)) {
                     runs.update(id, r -> r.stopped(null, null));

@@ -1,6 +1,7 @@
 package io.skystate.gcp.internal.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skystate.api.AlreadyExistsException;
 import io.skystate.api.NotFoundException;
 import io.skystate.api.VersionConflictException;
 import io.skystate.api.state.Key;
@@ -9,31 +10,34 @@ import io.skystate.api.state.Page;
 import io.skystate.api.state.PutOptions;
 import io.skystate.api.state.StateEntry;
 import io.skystate.api.state.StateValue;
-import io.skystate.api.state.Version;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Runs in the registry store: {@code run-<id>/run} holds the {@link RunRecord} (created if absent, so an instance id
- * names one run across workflows), {@code run-<id>/input} a start input too large for the execution argument, and
- * group {@code deadlines} indexes runs with a workflow timeout by {@code <deadline>-<id>}, so the sweeper finds
- * the overdue ones in key order. Records are kept for {@link #RETENTION}. Thread-safe (optimistic concurrency).
+ * Runs in the registry store. {@code run-<id>/run} holds the {@link RunRecord} (created if absent, so an instance id
+ * names one run across workflows; it changes only when the engine stops the run or records its end);
+ * {@code run-<id>/execution} links the Workflows execution, created if absent, so exactly one execution is the
+ * run's (or none, once a run stopped before its execution was linked: {@value #SEALED}); {@code run-<id>/input}
+ * holds a start input too large for the execution argument; group {@code deadlines} indexes runs with a workflow
+ * timeout by {@code <deadline>-<id>}, so the sweeper finds the overdue ones in key order. A start writes two records
+ * and reads none. Links never change, so they are remembered. Records are kept for {@link #RETENTION}. Thread-safe.
  */
 final class RunRegistry {
     /** How long run records outlive their start: Workflows keeps executions for 90 days after they end. */
     static final Duration RETENTION = Duration.ofDays(400);
     private static final String DEADLINES = "deadlines";
-
+    private static final String SEALED = "-";
     private static final int CACHE = 10_000;
 
     private final EngineContext ctx;
-    /** Records whose execution is known, for the parts that never change again (workflow, version, execution, times). */
-    private final Map<String, RunRecord> started = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, RunRecord> started = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, RunRecord> eldest) {
                     return size() > CACHE;
@@ -44,37 +48,53 @@ final class RunRegistry {
         this.ctx = ctx;
     }
 
-    /** Creates the record; {@link io.skystate.api.AlreadyExistsException} if the id is taken. Returns its version. */
-    Version create(String id, RunRecord record) {
-        Version version = ctx.registry().putJson(key(id), record,
-                PutOptions.ifAbsent().expiringAt(ctx.clock().instant().plus(RETENTION)));
+    /** Creates the record; {@link AlreadyExistsException} if the id is taken. */
+    void create(String id, RunRecord record) {
+        ctx.registry().putJson(key(id), record.withExecution(null), keep(PutOptions.ifAbsent()));
         if (record.deadline() != null) {
-            ctx.registry().putJson(new Key(DEADLINES, deadlineId(record.deadline(), id)), id,
-                    PutOptions.always().expiringAt(ctx.clock().instant().plus(RETENTION)));
+            ctx.registry().putJson(new Key(DEADLINES, deadlineId(record.deadline(), id)), id, keep(PutOptions.always()));
         }
-        return version;
-    }
-
-    /** Writes {@code record} if the stored one still has {@code version}; empty (nothing written) otherwise. */
-    Optional<RunRecord> replace(String id, Version version, RunRecord record) {
-        try {
-            ctx.registry().put(key(id), StateValue.json(ctx.codec().encode(record)),
-                    PutOptions.ifVersion(version).expiringAt(ctx.clock().instant().plus(RETENTION)));
-        } catch (VersionConflictException changed) {
-            return Optional.empty();
-        }
-        if (record.execution() != null) {
-            started.put(id, record);
-        }
-        return Optional.of(record);
-    }
-
-    Optional<RunRecord> find(String id) {
-        return ctx.registry().getJson(key(id), RunRecord.class);
     }
 
     /**
-     * The record for reading what never changes once the execution is recorded (workflow, version, execution, start,
+     * Links {@code execution} to the run; false when another execution was linked first or the run was stopped before
+     * (the caller cancels its execution).
+     */
+    boolean link(String id, RunRecord record, String execution) {
+        try {
+            ctx.registry().putJson(executionKey(id), execution, keep(PutOptions.ifAbsent()));
+        } catch (AlreadyExistsException taken) {
+            return false;
+        }
+        started.put(id, record.withExecution(execution));
+        return true;
+    }
+
+    /** The run's linked execution; when none is linked yet, seals the run so that none ever will be. */
+    Optional<String> sealOrExecution(String id) {
+        Optional<String> known = execution(id);
+        if (known.isPresent()) {
+            return known;
+        }
+        try {
+            ctx.registry().putJson(executionKey(id), SEALED, keep(PutOptions.ifAbsent()));
+            return Optional.empty();
+        } catch (AlreadyExistsException linked) {
+            return execution(id);
+        }
+    }
+
+    /** The current record (stop fields read now), with its execution if one is linked. */
+    Optional<RunRecord> find(String id) {
+        return ctx.registry().getJson(key(id), RunRecord.class).map(r -> r.withExecution(execution(id).orElse(null)));
+    }
+
+    RunRecord require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException(GcpErrors.PROVIDER, "no workflow instance '" + id + "'"));
+    }
+
+    /**
+     * The record for reading what never changes once the execution is linked (workflow, version, execution, start,
      * deadline): from memory when this process saw it before; its stop fields may be stale.
      */
     RunRecord startedRecord(String id) {
@@ -89,13 +109,17 @@ final class RunRegistry {
         return record;
     }
 
-    RunRecord require(String id) {
-        return find(id).orElseThrow(() -> new NotFoundException(GcpErrors.PROVIDER, "no workflow instance '" + id + "'"));
+    private Optional<String> execution(String id) {
+        RunRecord cached = started.get(id);
+        if (cached != null) {
+            return Optional.of(cached.execution());
+        }
+        return ctx.registry().getJson(executionKey(id), String.class).filter(name -> !name.equals(SEALED));
     }
 
     /**
-     * Applies {@code change} with a version check, again on a conflict; returns the record written, or empty when
-     * {@code change} returns null (nothing to do).
+     * Applies {@code change} to the stored record with a version check, again on a conflict; returns the record
+     * written (with its execution), or empty when {@code change} returns null (nothing to do).
      */
     Optional<RunRecord> update(String id, UnaryOperator<RunRecord> change) {
         while (true) {
@@ -106,12 +130,9 @@ final class RunRegistry {
                 return Optional.empty();
             }
             try {
-                ctx.registry().put(key(id), StateValue.json(ctx.codec().encode(changed)),
-                        PutOptions.ifVersion(entry.version()).expiringAt(ctx.clock().instant().plus(RETENTION)));
-                if (changed.execution() != null) {
-                    started.put(id, changed);
-                }
-                return Optional.of(changed);
+                ctx.registry().put(key(id), StateValue.json(ctx.codec().encode(changed.withExecution(null))),
+                        keep(PutOptions.ifVersion(entry.version())));
+                return Optional.of(changed.withExecution(execution(id).orElse(null)));
             } catch (VersionConflictException raced) {
                 // another writer changed the record: apply the change to the new one
             }
@@ -120,7 +141,7 @@ final class RunRegistry {
 
     void storeInput(String id, JsonNode input) {
         ctx.registry().put(new Key("run-" + id, "input"), StateValue.json(ctx.codec().encode(input)),
-                PutOptions.always().expiringAt(ctx.clock().instant().plus(RETENTION)));
+                keep(PutOptions.always()));
     }
 
     Optional<JsonNode> input(String id) {
@@ -146,11 +167,19 @@ final class RunRegistry {
         ctx.registry().delete(new Key(DEADLINES, deadlineId(deadline, id)));
     }
 
+    private PutOptions keep(PutOptions condition) {
+        return condition.expiringAt(ctx.clock().instant().plus(RETENTION));
+    }
+
     private static String deadlineId(long deadline, String id) {
         return String.format("%015d-%s", deadline, id);
     }
 
     private static Key key(String id) {
         return new Key("run-" + id, "run");
+    }
+
+    private static Key executionKey(String id) {
+        return new Key("run-" + id, "execution");
     }
 }

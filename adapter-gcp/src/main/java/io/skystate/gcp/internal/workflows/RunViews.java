@@ -12,15 +12,18 @@ import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.WorkflowRun;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A run's state, read from its record and its execution: ACTIVE is RUNNING (a run past its deadline is stopped on
  * the way: TIMED_OUT), SUCCEEDED has the output in the result's {@code d} (claim-check references resolved),
  * FAILED has the portable error and cause of the raised payload, CANCELLED is what the record says the engine
- * stopped it as (TIMED_OUT or CANCELLED). When a run is seen finished the history events in its result or error
- * payload are recorded once and entries left open are CANCELLED; finished runs are cached. Thread-safe.
+ * stopped it as (TIMED_OUT or CANCELLED). Finished runs are cached. {@link #recordEnd} records, once, the history
+ * events in a finished run's result or error payload and cancels the entries left open. Thread-safe.
  */
 final class RunViews {
     private static final int FINISHED_CACHE = 10_000;
@@ -30,13 +33,9 @@ final class RunViews {
     private final HistoryStore history;
     private final RunControl control;
     /** Finished runs never change; the most recently seen are kept. */
-    private final Map<String, WorkflowRun> finished = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, WorkflowRun> eldest) {
-                    return size() > FINISHED_CACHE;
-                }
-            });
+    private final Map<String, WorkflowRun> finished = recent();
+    /** Runs whose end this process has recorded in the history. */
+    private final Set<String> recorded = Collections.newSetFromMap(recent());
 
     RunViews(EngineContext ctx, Deployments deployments, RunRegistry runs, HistoryStore history, RunControl control) {
         this.ctx = ctx;
@@ -57,26 +56,36 @@ final class RunViews {
             return running(id, record, started);
         }
         Execution execution = get(record);
-        if (execution.getState() != Execution.State.ACTIVE && execution.getState() != Execution.State.QUEUED) {
-            record = runs.require(id);
-        }
         if (execution.getState() == Execution.State.ACTIVE || execution.getState() == Execution.State.QUEUED) {
             if (record.deadline() == null || ctx.clock().millis() < record.deadline()
                     || !control.stop(id, RunStatus.TIMED_OUT, RunControl.timeoutCause())) {
                 return running(id, record, started);
             }
-            record = runs.require(id);
             execution = get(record);
         }
+        if (execution.getState() == Execution.State.CANCELLED) {
+            record = runs.require(id);
+        }
         WorkflowRun run = ended(id, record, execution, started);
-        if (run.status() == RunStatus.RUNNING) {
-            return run;
+        if (run.status() != RunStatus.RUNNING) {
+            finished.put(id, run);
         }
-        if (!record.recorded()) {
-            recordEnd(id, record, execution);
-        }
-        finished.put(id, run);
         return run;
+    }
+
+    /**
+     * Records, once, the history events a finished run's execution carries in its result or error payload and closes
+     * the entries left open; for {@code history()}, so reading a run's state stays one Executions call.
+     */
+    void recordEnd(String id) {
+        if (!run(id).status().finished() || recorded.contains(id)) {
+            return;
+        }
+        RunRecord record = runs.require(id);
+        if (!record.recorded()) {
+            recordEnd(id, record, get(record));
+        }
+        recorded.add(id);
     }
 
     private WorkflowRun ended(String id, RunRecord record, Execution execution, Instant started) {
@@ -106,7 +115,6 @@ final class RunViews {
         }
     }
 
-    /** Records the events the finished execution carries, closes what is still open, and notes it in the record. */
     private void recordEnd(String id, RunRecord record, Execution execution) {
         JsonNode log = switch (execution.getState()) {
             case SUCCEEDED -> ctx.codec().tree(utf8(execution.getResult())).get(Protocol.LOG);
@@ -156,5 +164,15 @@ final class RunViews {
 
     private static Instant instant(Timestamp time) {
         return Instant.ofEpochSecond(time.getSeconds(), time.getNanos());
+    }
+
+    /** A synchronized map keeping the {@value #FINISHED_CACHE} most recently used entries. */
+    private static <V> Map<String, V> recent() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > FINISHED_CACHE;
+            }
+        });
     }
 }

@@ -6,7 +6,6 @@ import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.workflows.executions.v1.CreateExecutionRequest;
 import com.google.cloud.workflows.executions.v1.Execution;
 import io.skystate.api.AlreadyExistsException;
-import io.skystate.api.state.Version;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.core.workflow.RunRequests;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +16,10 @@ import java.util.Optional;
  * Starting runs. The run record is created first (if absent), so an instance id names one run and a repeated start
  * is compared with the first by fingerprint; then the execution is created with the argument
  * {@code {"d": input, "c": {"run", "fn"}}} (the input offloaded like any large value; if it still exceeds Workflows'
- * 32 KB argument limit it is stored and the workflow fetches it) and its name is recorded. A start that finds a
- * record without an execution older than {@link #TAKE_OVER_AFTER} (its first starter died) creates it; a second
- * execution that loses the race to record itself is cancelled, and so is one whose run was cancelled or timed out
- * while it was being created. Workflows generates execution ids, so the instance id
- * maps to the execution only through the record. Thread-safe.
+ * 32 KB argument limit it is stored and the workflow fetches it) and linked to the run. A start that finds a
+ * record without an execution older than {@link #TAKE_OVER_AFTER} (its first starter died) creates it; an execution
+ * that cannot be linked (another was, or the run was stopped meanwhile) is cancelled. Workflows generates execution
+ * ids, so the instance id maps to the execution only through the registry. Thread-safe.
  */
 final class Starts {
     /** Workflows' limit on an execution argument. */
@@ -50,27 +48,22 @@ final class Starts {
         long now = ctx.clock().millis();
         Long deadline = definition.timeout().map(t -> now + t.toMillis()).orElse(null);
         RunRecord record = new RunRecord(workflow, version, fingerprint, null, now, deadline, null, null, false);
-        Version created = null;
         try {
-            created = runs.create(id, record);
+            runs.create(id, record);
         } catch (AlreadyExistsException exists) {
             RunRecord first = runs.require(id);
             if (!first.fingerprint().equals(fingerprint)) {
                 throw new AlreadyExistsException(GcpErrors.PROVIDER, "instance '" + id
                         + "' already exists with a different workflow, version or input", exists);
             }
-            if (first.execution() != null || now - first.startedAt() < TAKE_OVER_AFTER.toMillis()) {
+            if (first.execution() != null || first.stop() != null
+                    || now - first.startedAt() < TAKE_OVER_AFTER.toMillis()) {
                 return Optional.empty();
             }
             record = first;
         }
         Execution execution = create(deployments.workflowName(workflow, version), id, inputJson);
-        Optional<RunRecord> recorded = created == null ? Optional.empty()
-                : runs.replace(id, created, record.withExecution(execution.getName()));
-        if (recorded.isEmpty()) {
-            recorded = runs.update(id, r -> r.execution() == null ? r.withExecution(execution.getName()) : null);
-        }
-        if (recorded.isEmpty() || recorded.get().stop() != null) {
+        if (!runs.link(id, record, execution.getName())) {
             try {
                 ctx.executionsApi().cancelExecution(execution.getName());
             } catch (ApiException ended) {
@@ -78,7 +71,7 @@ final class Starts {
             }
             return Optional.empty();
         }
-        return recorded;
+        return Optional.of(record.withExecution(execution.getName()));
     }
 
     private Execution create(String workflowName, String id, byte[] inputJson) {

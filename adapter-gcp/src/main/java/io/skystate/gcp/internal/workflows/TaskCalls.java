@@ -17,9 +17,10 @@ import java.util.Optional;
  * The operations of the task endpoint, each answering {@code {"ok": true, "result"}} or {@code {"ok": false,
  * "error", "cause"}}: run a task attempt, issue a callback attempt, run a compensation attempt, stop the callback
  * steps of a fork's branches, record a log, offload a large value, hand out a stored input. Every request first
- * records the workflow's pending history events; an attempt is refused with Skystate.Cancelled when the run was stopped (or the caller is not the run's execution),
- * counts against {@link Workflows#MAX_STEP_ATTEMPTS} when it is new (a transport retry repeats its nonce), and runs
- * the handler the registered definition names, with claim-check references resolved and a large result offloaded.
+ * records the workflow's pending history events; an attempt is refused with Skystate.Cancelled when the run was
+ * stopped (or the caller is not the run's execution), counts against {@link Workflows#MAX_STEP_ATTEMPTS} when it is
+ * new (a transport retry repeats its nonce), and runs the handler the registered definition names, with claim-check
+ * references resolved and a large result offloaded.
  * The invocation id is {@code <run>/<path>/<attempt>} (compensations {@code <run>/compensate/<path>/<attempt>}), the
  * same on every retry of one attempt. Thread-safe.
  */
