@@ -6,6 +6,7 @@
 #                                      @firestore-emulator/server), with `npm ci` into emulators/node_modules
 #   emulators/go/<name>/               Go mains (durabletask-sidecar, pstest) pinned by go.mod + go.sum,
 #                                      built into .emulators/bin/<name>
+#   scripts/install-browser.sh         Debian's chromium + chromium-driver for the dashboard's browser tests (apt-get)
 # Needs python3, node + npm and go on PATH. Quiet on success: each step's output goes to .emulators/logs/<step>.log,
 # and its tail is printed if it fails. A step whose pins are unchanged since it last succeeded is skipped (stamp
 # files hold a hash of the pins), so a second run takes about a second.
@@ -94,4 +95,7 @@ for dir in emulators/go/*/; do
   fi
 done
 
-echo "emulators ready: .emulators/venv (moto), .emulators/checkov, emulators/node_modules, .emulators/bin ($(ls emulators/go | tr '\n' ' ' | sed 's/ $//'))"
+# 4. The browser the dashboard's browser tests drive (Debian packages; skipped when already installed).
+run browser scripts/install-browser.sh
+
+echo "emulators ready: .emulators/venv (moto), .emulators/checkov, emulators/node_modules, .emulators/bin ($(ls emulators/go | tr '\n' ' ' | sed 's/ $//')), chromium"

@@ -3,6 +3,7 @@ package io.skystate.aws;
 import io.skystate.api.Skystate;
 import io.skystate.api.SkystateConfig;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.spi.SkystateProvider;
 import java.net.URI;
 import java.util.Optional;
@@ -49,6 +50,7 @@ public final class AwsProvider implements SkystateProvider {
         config.property("aws.http.handler-endpoints").ifPresent(h -> builder.handlerEndpoints(Boolean.parseBoolean(h)));
         config.property("aws.create-resources").ifPresent(c -> builder.createResources(Boolean.parseBoolean(c)));
         config.property(WorkflowPortability.PROPERTY).map(WorkflowPortability::parse).ifPresent(builder::workflowPortability);
+        config.property(WorkflowWorkers.PROPERTY).map(WorkflowWorkers::parse).ifPresent(builder::workflowWorkers);
         config.callbackKeys().ifPresent(builder::callbackKeys);
         config.sessionKeys().ifPresent(builder::sessionKeys);
         return builder.build();

@@ -117,7 +117,8 @@ public final class AwsSkystate implements Skystate {
         Lazy<StoreBackedCallbacks> callbackService = callbacks;
         this.engine = new Lazy<>(() -> new StepFunctionsEngine(this, clients, resources, handlers, callbackService.get(),
                 codec, b.clock, b.roleArn, token -> url("workflow-callbacks/"
-                        + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)), b.workflowPortability));
+                        + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)), b.workflowPortability,
+                b.workflowWorkers));
     }
 
     public static AwsSkystateBuilder builder() {

@@ -2,6 +2,7 @@ package io.skystate.aws;
 
 import io.skystate.api.KeyRing;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -30,6 +31,7 @@ public final class AwsSkystateBuilder {
     Clock clock = Clock.systemUTC();
     String roleArn = "arn:aws:iam::123456789012:role/skystate-workflows";
     WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
+    WorkflowWorkers workflowWorkers = WorkflowWorkers.ON;
 
     AwsSkystateBuilder() {
     }
@@ -110,6 +112,15 @@ public final class AwsSkystateBuilder {
     /** Which workflow definitions to accept; the AWS adapter has no extras, so both values behave alike. */
     public AwsSkystateBuilder workflowPortability(WorkflowPortability portability) {
         this.workflowPortability = Objects.requireNonNull(portability);
+        return this;
+    }
+
+    /**
+     * Whether this instance runs workflow steps ({@link WorkflowWorkers#ON}, the default) or only operates runs
+     * ({@link WorkflowWorkers#OFF}: for operator tools and processes without the application's handlers).
+     */
+    public AwsSkystateBuilder workflowWorkers(WorkflowWorkers workers) {
+        this.workflowWorkers = io.skystate.api.Arguments.notNull(workers, "workers");
         return this;
     }
 

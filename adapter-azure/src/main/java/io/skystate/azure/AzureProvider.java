@@ -3,6 +3,7 @@ package io.skystate.azure;
 import io.skystate.api.Skystate;
 import io.skystate.api.SkystateConfig;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.spi.SkystateProvider;
 import java.net.URI;
 import java.time.Duration;
@@ -77,6 +78,7 @@ public final class AzureProvider implements SkystateProvider {
         config.property("azure.sweep-interval").map(Duration::parse).ifPresent(builder::sweepInterval);
         config.property("azure.key-encryption-key").map(java.util.Base64.getDecoder()::decode).ifPresent(builder::keyEncryptionKey);
         config.property(WorkflowPortability.PROPERTY).map(WorkflowPortability::parse).ifPresent(builder::workflowPortability);
+        config.property(WorkflowWorkers.PROPERTY).map(WorkflowWorkers::parse).ifPresent(builder::workflowWorkers);
         config.callbackKeys().ifPresent(builder::callbackKeys);
         config.sessionKeys().ifPresent(builder::sessionKeys);
         return builder.build();

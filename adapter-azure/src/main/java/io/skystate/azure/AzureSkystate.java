@@ -50,10 +50,12 @@ import java.util.concurrent.ConcurrentMap;
  * rings and the background sweeps (overdue callbacks every 500 ms once callbacks are used; expired table entities)
  * start on first use, so a function that only runs a handler pays for none of them.
  *
- * <p>Workflows are not offered yet: {@link #workflows()} throws {@link UnsupportedCapabilityException} until the
- * Durable Functions engine is plugged in through {@link WorkflowEngine} (the builder's package-private seam). The
- * workflow callback tokens and their URL route ({@code /skystate/workflow-callbacks/<token>}) already exist. Build
- * with {@link #builder()}; thread-safe.
+ * <p>Workflows run on Durable Task when the builder says where ({@link AzureSkystateBuilder#durableTask} for a
+ * sidecar or scheduler endpoint with in-process workers, {@link AzureSkystateBuilder#durableFunctions} for the
+ * Durable extension of the Functions host); otherwise {@link #workflows()} throws
+ * {@link UnsupportedCapabilityException}. The engine is created on first use and plugged in through
+ * {@link WorkflowEngine}; workflow callback URLs are {@code /skystate/workflow-callbacks/<token>}. Build with
+ * {@link #builder()}; thread-safe.
  */
 public final class AzureSkystate implements Skystate {
     public static final String PROVIDER = "azure";
@@ -120,10 +122,11 @@ public final class AzureSkystate implements Skystate {
         this.engine = new Lazy<>(() -> {
             if (b.workflowEngine == null) {
                 throw new UnsupportedCapabilityException(PROVIDER, "workflows on Azure run on Durable Task: configure"
-                        + " azure.durable.host and azure.durable.port (AzureSkystateBuilder.durableTask)");
+                        + " azure.durable.host and azure.durable.port (AzureSkystateBuilder.durableTask), or on a"
+                        + " Functions host set SKYSTATE_DURABLE_TASK_HUB (AzureSkystateBuilder.durableFunctions)");
             }
             return b.workflowEngine.create(new WorkflowEngine.Context(this, handlers, workflowCallbacks.get(), codec,
-                    b.clock, this::workflowCallbackUrl, b.workflowPortability, clients, resources));
+                    b.clock, this::workflowCallbackUrl, b.workflowPortability, b.workflowWorkers, clients, resources));
         });
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE);
         if (b.httpBaseUrl != null) {
@@ -197,7 +200,7 @@ public final class AzureSkystate implements Skystate {
         return sessions.get();
     }
 
-    /** Throws {@link UnsupportedCapabilityException} until a workflow engine is wired in (see the class comment). */
+    /** The workflow engine's API; {@link UnsupportedCapabilityException} without one (see the class comment). */
     @Override
     public Workflows workflows() {
         return engine.get().workflows();
@@ -256,9 +259,14 @@ public final class AzureSkystate implements Skystate {
         return codec;
     }
 
+    /**
+     * The native client of {@code type} this instance has opened (Table, Queue or Cosmos DB service client), or
+     * the workflow engine's implementation once {@link #workflows()} created it (the Azure Functions entry points
+     * reach the Durable engine this way).
+     */
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
-        return clients.unwrap(type);
+        return clients.unwrap(type).or(() -> Optional.ofNullable(engine.getIfPresent()).flatMap(e -> e.unwrap(type)));
     }
 
     @Override

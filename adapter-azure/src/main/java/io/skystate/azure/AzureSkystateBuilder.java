@@ -3,6 +3,7 @@ package io.skystate.azure;
 import io.skystate.api.InvalidRequestException;
 import io.skystate.api.KeyRing;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.azure.internal.WorkflowEngine;
 import io.skystate.azure.internal.durable.DurableEngines;
 import io.skystate.core.crypto.AesKeyWrapping;
@@ -54,6 +55,7 @@ public final class AzureSkystateBuilder {
     Clock clock = Clock.systemUTC();
     Duration sweepInterval = Duration.ofMinutes(10);
     WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
+    WorkflowWorkers workflowWorkers = WorkflowWorkers.ON;
     WorkflowEngine.Factory workflowEngine;
 
     AzureSkystateBuilder() {
@@ -157,11 +159,32 @@ public final class AzureSkystateBuilder {
     }
 
     /**
+     * Whether this instance runs workflow steps ({@link WorkflowWorkers#ON}, the default) or only operates runs
+     * ({@link WorkflowWorkers#OFF}: for operator tools and processes without the application's handlers).
+     */
+    public AzureSkystateBuilder workflowWorkers(WorkflowWorkers workers) {
+        this.workflowWorkers = io.skystate.api.Arguments.notNull(workers, "workers");
+        return this;
+    }
+
+    /**
      * Run workflows on Durable Task: orchestrations live in the sidecar (or Durable Task Scheduler gRPC endpoint) at
      * {@code host:port}, and this instance runs workers for them. Without it, {@code workflows()} is unsupported.
      */
     public AzureSkystateBuilder durableTask(String host, int port) {
         return workflowEngine(DurableEngines.sidecar(host, port));
+    }
+
+    /**
+     * Run workflows on the Durable Functions extension of the Azure Functions host this process works for: deploy
+     * {@code io.skystate.azure.functions.DurableWorkflowFunctions} in the app, and the host dispatches orchestrations
+     * and activities to it; this instance starts, queries and stops runs through the host's Durable client, which the
+     * first invocation of one of those functions hands it ({@code DurableFunctionsRuntime}). No worker or background
+     * loop runs in-process: a queue trigger and a timer trigger deliver callback events and sweep deadlines.
+     * {@code FunctionsRuntime} selects this when the app setting {@code SKYSTATE_DURABLE_TASK_HUB} is present.
+     */
+    public AzureSkystateBuilder durableFunctions() {
+        return workflowEngine(DurableEngines.functionsHost());
     }
 
     /** The workflow engine. */

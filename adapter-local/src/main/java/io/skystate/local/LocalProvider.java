@@ -3,6 +3,7 @@ package io.skystate.local;
 import io.skystate.api.Skystate;
 import io.skystate.api.SkystateConfig;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.spi.SkystateProvider;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class LocalProvider implements SkystateProvider {
         config.property("local.http.port").ifPresent(p -> builder.httpPort(Integer.parseInt(p)));
         config.property("local.sync").ifPresent(s -> builder.fullSync("full".equalsIgnoreCase(s)));
         config.property(WorkflowPortability.PROPERTY).map(WorkflowPortability::parse).ifPresent(builder::workflowPortability);
+        config.property(WorkflowWorkers.PROPERTY).map(WorkflowWorkers::parse).ifPresent(builder::workflowWorkers);
         config.callbackKeys().ifPresent(builder::callbackKeys);
         config.sessionKeys().ifPresent(builder::sessionKeys);
         return builder.build();

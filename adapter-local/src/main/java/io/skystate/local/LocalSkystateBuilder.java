@@ -2,6 +2,7 @@ package io.skystate.local;
 
 import io.skystate.api.KeyRing;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.core.crypto.Keys;
 import io.skystate.local.internal.Database;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class LocalSkystateBuilder {
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
     WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
+    WorkflowWorkers workflowWorkers = WorkflowWorkers.ON;
 
     LocalSkystateBuilder() {
     }
@@ -70,6 +72,15 @@ public final class LocalSkystateBuilder {
      */
     public LocalSkystateBuilder workflowPortability(WorkflowPortability portability) {
         this.workflowPortability = Objects.requireNonNull(portability);
+        return this;
+    }
+
+    /**
+     * Whether this instance runs workflow steps ({@link WorkflowWorkers#ON}, the default) or only operates runs
+     * ({@link WorkflowWorkers#OFF}: for operator tools and processes without the application's handlers).
+     */
+    public LocalSkystateBuilder workflowWorkers(WorkflowWorkers workers) {
+        this.workflowWorkers = io.skystate.api.Arguments.notNull(workers, "workers");
         return this;
     }
 

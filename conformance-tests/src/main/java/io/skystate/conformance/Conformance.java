@@ -28,10 +28,14 @@ public final class Conformance {
             StateListingConformance.class, StateKeyConformance.class, StateLimitConformance.class,
             IdempotencyConformance.class);
 
+    /** The system property that narrows a run to some suites: {@link #suites(ConformanceTarget, Collection)}. */
+    public static final String ONLY_PROPERTY = "skystate.suites";
+
     /** The workflow suites. */
     public static final List<Class<? extends ConformanceSuite>> WORKFLOWS = List.of(WorkflowConformance.class,
             WorkflowDefinitionConformance.class, WorkflowErrorConformance.class, WorkflowCallbackConformance.class,
-            WorkflowScaleConformance.class, WorkflowPortabilityConformance.class, WorkflowHistoryConformance.class);
+            WorkflowScaleConformance.class, WorkflowPortabilityConformance.class, WorkflowHistoryConformance.class,
+            WorkflowOperationsConformance.class);
 
     /** Every suite. */
     public static final List<Class<? extends ConformanceSuite>> ALL = Stream.of(STATE, List.of(
@@ -46,9 +50,16 @@ public final class Conformance {
         return suites(target, ALL);
     }
 
-    /** The given suites bound to {@code target}, in the order given. */
+    /**
+     * The given suites bound to {@code target}, in the order given. The system property {@value #ONLY_PROPERTY}
+     * (simple class names, comma-separated) narrows them for a focused run, e.g.
+     * {@code -Dskystate.suites=WorkflowConformance,StateStoreConformance}.
+     */
     public static Stream<DynamicNode> suites(ConformanceTarget target,
             Collection<Class<? extends ConformanceSuite>> suites) {
-        return suites.stream().map(type -> SuiteRun.container(target, type));
+        List<String> only = Stream.of(System.getProperty(ONLY_PROPERTY, "").split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        return suites.stream().filter(type -> only.isEmpty() || only.contains(type.getSimpleName()))
+                .map(type -> SuiteRun.container(target, type));
     }
 }

@@ -42,6 +42,16 @@ public interface ConformanceTarget {
                 + " conformance binding cannot reopen durable storage: implement ConformanceTarget.reopen(Skystate)");
     }
 
+    /**
+     * A fresh instance like {@link #open()} but with {@code workflows.workers=off} ({@link
+     * io.skystate.api.WorkflowWorkers#OFF}): it operates runs and runs no steps. The rule closes it. By default the
+     * binding offers none, and the rule that needs one fails saying so.
+     */
+    default Skystate openOperator() {
+        throw new UnsupportedOperationException("the " + adapterId()
+                + " conformance binding offers no operator instance: implement ConformanceTarget.openOperator()");
+    }
+
     /** Rules this target knowingly does not meet; {@link Gaps#none()} if it claims them all. */
     Gaps gaps();
 

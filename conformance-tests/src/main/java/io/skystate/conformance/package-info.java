@@ -47,8 +47,12 @@
  * {@link io.skystate.conformance.WorkflowConformance} ({@code wf}),
  * {@link io.skystate.conformance.WorkflowDefinitionConformance} ({@code wfdef}),
  * {@link io.skystate.conformance.WorkflowErrorConformance} ({@code wferr}),
- * {@link io.skystate.conformance.WorkflowCallbackConformance} ({@code wfcb}) and
- * {@link io.skystate.conformance.WorkflowScaleConformance} ({@code wfscale}).
+ * {@link io.skystate.conformance.WorkflowCallbackConformance} ({@code wfcb}),
+ * {@link io.skystate.conformance.WorkflowScaleConformance} ({@code wfscale}),
+ * {@link io.skystate.conformance.WorkflowPortabilityConformance} ({@code wfport}),
+ * {@link io.skystate.conformance.WorkflowHistoryConformance} ({@code wfhist}) and
+ * {@link io.skystate.conformance.WorkflowOperationsConformance} ({@code wfops}: run listing, pending callbacks,
+ * signals, redrive, invocation ids).
  *
  * <p><b>Durable instances.</b> {@link io.skystate.conformance.ConformanceTarget#openDurable()} and
  * {@link io.skystate.conformance.ConformanceTarget#reopen(io.skystate.api.Skystate)} are optional: the restart rules

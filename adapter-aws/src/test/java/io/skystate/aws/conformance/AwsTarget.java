@@ -2,6 +2,7 @@ package io.skystate.aws.conformance;
 
 import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.aws.AwsSkystate;
 import io.skystate.aws.AwsSkystateBuilder;
 import io.skystate.aws.emulator.FunctionUrlServer;
@@ -38,6 +39,11 @@ public final class AwsTarget implements ConformanceTarget {
     @Override
     public Skystate open(KeyRing callbackKeys, KeyRing sessionKeys) {
         return build(AwsSkystate.builder().callbackKeys(callbackKeys).sessionKeys(sessionKeys));
+    }
+
+    @Override
+    public Skystate openOperator() {
+        return build(AwsSkystate.builder().workflowWorkers(WorkflowWorkers.OFF));
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.Skystate;
 import io.skystate.azure.AzureSkystate;
 import io.skystate.azure.AzureSkystateBuilder.StateBackend;
+import io.skystate.azure.functions.DurableWorkflowFunctions;
 import io.skystate.azure.internal.AzureNames;
+import io.skystate.azure.internal.durable.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +21,13 @@ import java.util.Set;
  * queue-claim table and a queue per queue; for Cosmos DB state a serverless Cosmos DB for NoSQL account (account keys
  * may read and write data, not change databases or containers), the database and a container per store
  * ({@code /pk}, hash v2, TTL on); a Linux consumption plan and the Java 17 function app
- * (HTTPS only) with the app settings {@code FunctionsRuntime} reads. Native names are the ones the adapter computes
- * at run time for the same prefix, so the app runs with {@code SKYSTATE_CREATE_RESOURCES=false}. Build with
+ * (HTTPS only) with the app settings {@code FunctionsRuntime} reads ({@code FUNCTIONS_EXTENSION_VERSION ~4}, as
+ * the extension bundle 4 of {@link FunctionAppLayout}'s {@code host.json} needs). With {@link #durableFunctions}, also
+ * what {@link DurableWorkflowFunctions} needs: the workflow engine's stores and completion queue, the task hub name
+ * ({@value DurableWorkflowFunctions#TASK_HUB_SETTING}) and that queue's Storage name
+ * ({@value DurableWorkflowFunctions#CALLBACK_QUEUE_SETTING}); the Durable extension creates the task hub's own
+ * queues, tables and containers in the storage account itself. Native names are the ones the adapter computes at run
+ * time for the same prefix, so the app runs with {@code SKYSTATE_CREATE_RESOURCES=false}. Build with
  * {@link #builder()}; the result is a Jackson tree. Not thread-safe while building.
  */
 public final class ArmTemplate {
@@ -37,6 +44,7 @@ public final class ArmTemplate {
     private final Set<String> queues = new LinkedHashSet<>();
     private String workQueue = "work";
     private boolean handlerEndpoints;
+    private boolean durableFunctions;
     private String cosmosDatabase = "skystate";
 
     private ArmTemplate() {
@@ -79,6 +87,16 @@ public final class ArmTemplate {
         return this;
     }
 
+    /**
+     * Whether the app deploys {@link DurableWorkflowFunctions} (workflows on the host's Durable Functions extension):
+     * adds the stores {@value Names#REGISTRY_STORE} and {@value Names#CLAIM_STORE}, the queue
+     * {@value Names#CALLBACK_QUEUE} and the app settings naming the task hub and that queue. Off by default.
+     */
+    public ArmTemplate durableFunctions(boolean enabled) {
+        this.durableFunctions = enabled;
+        return this;
+    }
+
     public ArmTemplate cosmosDatabase(String database) {
         this.cosmosDatabase = Objects.requireNonNull(database);
         return this;
@@ -107,7 +125,7 @@ public final class ArmTemplate {
         Set<String> tables = new LinkedHashSet<>();
         tables.add(AzureSkystate.QUEUE_CLAIM_STORE);
         if (state == StateBackend.TABLES) {
-            tables.addAll(stores);
+            tables.addAll(allStores());
         }
         for (String store : tables) {
             String name = AzureNames.table(prefix, store);
@@ -115,21 +133,36 @@ public final class ArmTemplate {
                     "[format('{0}/default/{1}', parameters('storageAccountName'), '" + name + "')]", STORAGE_ID));
             storageChildren.add(name);
         }
-        Set<String> allQueues = new LinkedHashSet<>(queues);
-        allQueues.add(workQueue);
-        for (String queue : allQueues) {
+        for (String queue : allQueues()) {
             resources.add(child("Microsoft.Storage/storageAccounts/queueServices/queues", STORAGE_API,
                     "[format('{0}/default/{1}', parameters('storageAccountName'), '" + AzureNames.queue(prefix, queue) + "')]",
                     STORAGE_ID));
         }
         if (state == StateBackend.COSMOS) {
-            CosmosResources.add(resources, cosmosDatabase, stores.stream().map(s -> AzureNames.container(prefix, s)).toList());
+            CosmosResources.add(resources, cosmosDatabase, allStores().stream().map(s -> AzureNames.container(prefix, s)).toList());
         }
         FunctionAppResources.add(resources, appSettings(), state == StateBackend.COSMOS);
         template.putObject("outputs").putObject("functionAppUrl").put("type", "string")
                 .put("value", "[format('https://{0}/', reference(resourceId('Microsoft.Web/sites', parameters('functionAppName')), '"
                         + WEB_API + "').defaultHostName)]");
         return template;
+    }
+
+    private Set<String> allStores() {
+        Set<String> all = new LinkedHashSet<>(stores);
+        if (durableFunctions) {
+            all.addAll(List.of(Names.REGISTRY_STORE, Names.CLAIM_STORE));
+        }
+        return all;
+    }
+
+    private Set<String> allQueues() {
+        Set<String> all = new LinkedHashSet<>(queues);
+        all.add(workQueue);
+        if (durableFunctions) {
+            all.add(Names.CALLBACK_QUEUE);
+        }
+        return all;
     }
 
     private ObjectNode storageAccount() {
@@ -158,6 +191,11 @@ public final class ArmTemplate {
         settings.add(new String[] {"SKYSTATE_KEY_ENCRYPTION_KEY", "[parameters('keyEncryptionKey')]"});
         settings.add(new String[] {"SKYSTATE_WORK_QUEUE", workQueue});
         settings.add(new String[] {"SKYSTATE_WORK_QUEUE_NATIVE", AzureNames.queue(prefix, workQueue)});
+        if (durableFunctions) {
+            settings.add(new String[] {DurableWorkflowFunctions.TASK_HUB_SETTING, AzureNames.taskHub(prefix)});
+            settings.add(new String[] {DurableWorkflowFunctions.CALLBACK_QUEUE_SETTING,
+                    AzureNames.queue(prefix, Names.CALLBACK_QUEUE)});
+        }
         if (state == StateBackend.COSMOS) {
             String cosmos = COSMOS_ID.substring(1, COSMOS_ID.length() - 1);
             settings.add(new String[] {"SKYSTATE_COSMOS_ENDPOINT", "[reference(" + cosmos + ", '" + COSMOS_API + "').documentEndpoint]"});

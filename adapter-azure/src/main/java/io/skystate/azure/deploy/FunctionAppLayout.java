@@ -2,31 +2,40 @@ package io.skystate.azure.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
-import com.microsoft.azure.functions.annotation.HttpTrigger;
-import com.microsoft.azure.functions.annotation.QueueTrigger;
+import io.skystate.azure.functions.DurableWorkflowFunctions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes the deployable layout of a Java function app, what {@code azure-functions-maven-plugin} would stage (it
- * does not resolve here): {@code host.json} (Functions 4, extension bundle 4, empty HTTP route prefix so URLs are
- * {@code https://<app>/skystate/...}, Base64 queue messages, 5 dequeues before the poison queue), one
- * {@code <function>/function.json} per {@link FunctionName} method of the function classes, with bindings read from
- * the trigger annotations and {@code scriptFile}/{@code entryPoint} pointing at the method, the app jar at the root and
- * its dependencies under {@code lib/}. Zip the directory for {@code az functionapp deployment source config-zip}.
+ * does not resolve here): {@code host.json}, one {@code <function>/function.json} per {@link FunctionName} method of
+ * the function classes ({@link FunctionJson}: every binding type, {@code scriptFile}/{@code entryPoint} pointing at
+ * the method), the app jar at the root and its dependencies under {@code lib/}. Zip the directory for
+ * {@code az functionapp deployment source config-zip}.
+ *
+ * <p>{@code host.json}: Functions 4 with extension bundle 4 (what Durable Functions for Java needs too), an empty
+ * HTTP route prefix so URLs are {@code https://<app>/skystate/...}, Base64 queue messages, 5 dequeues before the
+ * poison queue, 10 minute function timeout. When a function has a Durable binding ({@link DurableWorkflowFunctions}),
+ * also {@code extensions.durableTask.hubName = %}{@value DurableWorkflowFunctions#TASK_HUB_SETTING}{@code %}: the
+ * task hub is named by that app setting, which {@link ArmTemplate} derives from the prefix. The storage provider is
+ * the default one, Azure Storage on {@code AzureWebJobsStorage}. To run on the Durable Task Scheduler instead, add
+ * {@code "storageProvider": {"type": "azureManaged", "connectionStringName":
+ * "DURABLE_TASK_SCHEDULER_CONNECTION_STRING"}} to that section, create a task hub of that name in the scheduler, give
+ * the app the setting {@code DURABLE_TASK_SCHEDULER_CONNECTION_STRING} ({@code Endpoint=<scheduler
+ * endpoint>;Authentication=ManagedIdentity}) and the scheduler's data contributor role; non-.NET apps have needed
+ * the preview extension bundle ({@code Microsoft.Azure.Functions.ExtensionBundle.Preview}) for that provider (check
+ * the scheduler's documentation). The functions and the template's other settings stay as they are.
  * Stateless.
  */
 public final class FunctionAppLayout {
@@ -35,75 +44,56 @@ public final class FunctionAppLayout {
     private FunctionAppLayout() {
     }
 
-    /** Writes the layout into {@code dir} and returns the function names written. */
+    /**
+     * Writes the layout into {@code dir} and returns the function names written, in class order, then method name
+     * order within a class. Two functions of the same name are refused.
+     */
     public static List<String> write(Path dir, Path appJar, List<Path> libraries, List<Class<?>> functionClasses) {
+        Map<String, ObjectNode> functions = functions("../" + appJar.getFileName(), functionClasses);
+        boolean durable = functions.values().stream().anyMatch(FunctionJson::durable);
         try {
             Files.createDirectories(dir.resolve("lib"));
             Files.copy(appJar, dir.resolve(appJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             for (Path library : libraries) {
                 Files.copy(library, dir.resolve("lib").resolve(library.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-            JSON.writeValue(dir.resolve("host.json").toFile(), hostJson());
-            List<String> names = new ArrayList<>();
-            for (Class<?> type : functionClasses) {
-                List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
-                methods.sort(Comparator.comparing(Method::getName));
-                for (Method method : methods) {
-                    FunctionName name = method.getAnnotation(FunctionName.class);
-                    if (name != null) {
-                        Files.createDirectories(dir.resolve(name.value()));
-                        JSON.writeValue(dir.resolve(name.value()).resolve("function.json").toFile(),
-                                functionJson(method, "../" + appJar.getFileName()));
-                        names.add(name.value());
-                    }
-                }
+            JSON.writeValue(dir.resolve("host.json").toFile(), hostJson(durable));
+            for (Map.Entry<String, ObjectNode> function : functions.entrySet()) {
+                Files.createDirectories(dir.resolve(function.getKey()));
+                JSON.writeValue(dir.resolve(function.getKey()).resolve("function.json").toFile(), function.getValue());
             }
-            return names;
+            return new ArrayList<>(functions.keySet());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the function app layout to " + dir, e);
         }
     }
 
-    static ObjectNode hostJson() {
+    static ObjectNode hostJson(boolean durable) {
         ObjectNode host = JSON.createObjectNode().put("version", "2.0");
         host.putObject("extensionBundle").put("id", "Microsoft.Azure.Functions.ExtensionBundle").put("version", "[4.*, 5.0.0)");
         ObjectNode extensions = host.putObject("extensions");
         extensions.putObject("http").put("routePrefix", "");
         extensions.putObject("queues").put("maxDequeueCount", 5).put("messageEncoding", "base64");
+        if (durable) {
+            extensions.putObject("durableTask").put("hubName", "%" + DurableWorkflowFunctions.TASK_HUB_SETTING + "%");
+        }
         host.put("functionTimeout", "00:10:00");
         return host;
     }
 
-    /** The function.json of one annotated method. */
-    static ObjectNode functionJson(Method method, String scriptFile) {
-        ObjectNode function = JSON.createObjectNode().put("scriptFile", scriptFile)
-                .put("entryPoint", method.getDeclaringClass().getName() + "." + method.getName());
-        ArrayNode bindings = function.putArray("bindings");
-        for (Parameter parameter : method.getParameters()) {
-            HttpTrigger http = parameter.getAnnotation(HttpTrigger.class);
-            QueueTrigger queue = parameter.getAnnotation(QueueTrigger.class);
-            if (http != null) {
-                ObjectNode in = bindings.addObject().put("type", "httpTrigger").put("direction", "in").put("name", http.name())
-                        .put("authLevel", http.authLevel().name().toLowerCase(Locale.ROOT)).put("route", http.route());
-                if (!http.dataType().isEmpty()) {
-                    in.put("dataType", http.dataType());
+    private static Map<String, ObjectNode> functions(String scriptFile, List<Class<?>> functionClasses) {
+        Map<String, ObjectNode> functions = new LinkedHashMap<>();
+        for (Class<?> type : functionClasses) {
+            List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
+            methods.sort(Comparator.comparing(Method::getName));
+            for (Method method : methods) {
+                FunctionName name = method.getAnnotation(FunctionName.class);
+                if (name != null && functions.put(name.value(), FunctionJson.of(method, scriptFile)) != null) {
+                    throw new IllegalArgumentException("two functions are named " + name.value() + " (the second is "
+                            + method + ")");
                 }
-                ArrayNode methods = in.putArray("methods");
-                for (var m : http.methods()) {
-                    methods.add(m.name());
-                }
-                bindings.addObject().put("type", "http").put("direction", "out").put("name", "$return");
-            } else if (queue != null) {
-                ObjectNode in = bindings.addObject().put("type", "queueTrigger").put("direction", "in").put("name", queue.name())
-                        .put("queueName", queue.queueName()).put("connection", queue.connection());
-                if (!queue.dataType().isEmpty()) {
-                    in.put("dataType", queue.dataType());
-                }
-            } else if (parameter.getAnnotation(BindingName.class) == null
-                    && !parameter.getType().getName().equals("com.microsoft.azure.functions.ExecutionContext")) {
-                throw new IllegalArgumentException(method + ": parameter " + parameter + " has no binding this generator knows");
             }
         }
-        return function;
+        return functions;
     }
 }

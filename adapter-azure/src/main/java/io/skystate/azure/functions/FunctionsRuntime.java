@@ -14,10 +14,12 @@ import java.util.ServiceLoader;
  * ({@code tables} or {@code cosmos}), {@code SKYSTATE_COSMOS_ENDPOINT}, {@code SKYSTATE_COSMOS_KEY},
  * {@code SKYSTATE_COSMOS_DATABASE}, {@code SKYSTATE_PREFIX}, {@code SKYSTATE_HTTP_BASE_URL},
  * {@code SKYSTATE_KEY_ENCRYPTION_KEY} (Base64; wraps the stored key rings),
- * {@code SKYSTATE_HANDLER_ENDPOINTS} (default {@code false}), {@code SKYSTATE_DURABLE_HOST} and
- * {@code SKYSTATE_DURABLE_PORT} (a Durable Task gRPC endpoint this process runs workers for; on a Functions host the
- * Durable extension dispatches to {@link DurableWorkflowFunctions} instead) and {@code SKYSTATE_CREATE_RESOURCES} (default
- * {@code false}: the deployment template owns the resources). Thread-safe.
+ * {@code SKYSTATE_HANDLER_ENDPOINTS} (default {@code false}), {@code SKYSTATE_CREATE_RESOURCES} (default
+ * {@code false}: the deployment template owns the resources) and, for workflows, either
+ * {@value DurableWorkflowFunctions#TASK_HUB_SETTING} (workflows on the host's Durable Functions extension, which
+ * dispatches them to {@link DurableWorkflowFunctions}; the setting also names the task hub in {@code host.json}) or
+ * {@code SKYSTATE_DURABLE_HOST} and {@code SKYSTATE_DURABLE_PORT} (a Durable Task gRPC endpoint this process runs
+ * workers for, outside the Functions host; takes precedence). Thread-safe.
  */
 public final class FunctionsRuntime {
     private static volatile AzureSkystate instance;
@@ -65,6 +67,8 @@ public final class FunctionsRuntime {
         }
         if (env.containsKey("SKYSTATE_DURABLE_HOST")) {
             builder.durableTask(env.get("SKYSTATE_DURABLE_HOST"), Integer.parseInt(env.getOrDefault("SKYSTATE_DURABLE_PORT", "4001")));
+        } else if (env.containsKey(DurableWorkflowFunctions.TASK_HUB_SETTING)) {
+            builder.durableFunctions();
         }
         AzureSkystate skystate = builder.build();
         ServiceLoader.load(HandlerModule.class).forEach(module -> module.configure(skystate));

@@ -37,6 +37,17 @@ public final class AzureNames {
         return fit(prefix + escape(name));
     }
 
+    /**
+     * The Durable Functions task hub of the app with this prefix: {@code <prefix>0workflows} (3-45 letters and digits,
+     * starting with a letter, as the Azure Storage provider requires). The hub's tables are
+     * {@code <hub>History} and {@code <hub>Instances}; no store's table can have those names, since an escaped name
+     * never starts with {@code 0} followed by a letter. Its queues and blob containers contain {@code -}, which no
+     * queue name here does.
+     */
+    public static String taskHub(String prefix) {
+        return checkPrefix(prefix) + "0workflows";
+    }
+
     /** The Cosmos DB container of store {@code name}. */
     public static String container(String prefix, String name) {
         return prefix + "-" + name;

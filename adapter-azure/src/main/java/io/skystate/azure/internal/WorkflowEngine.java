@@ -3,12 +3,14 @@ package io.skystate.azure.internal;
 import io.skystate.api.Capability;
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.callback.StoreBackedCallbacks;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,6 +23,11 @@ import java.util.function.Function;
 public interface WorkflowEngine extends AutoCloseable {
     /** The portable workflow API the engine serves. */
     Workflows workflows();
+
+    /** The engine's implementation object when it is a {@code type}, for the adapter's own entry points. */
+    default <T> Optional<T> unwrap(Class<T> type) {
+        return Optional.empty();
+    }
 
     /** Stops the engine's background work. */
     @Override
@@ -37,10 +44,11 @@ public interface WorkflowEngine extends AutoCloseable {
     /**
      * What the instance hands an engine: itself, its handlers, the workflow callbacks (tokens with the workflow
      * prefix, on their own store, served at {@code /skystate/workflow-callbacks/<token>}), codec, clock, the URL of a
-     * workflow callback token, the portability the application chose, and the Azure clients and resources.
+     * workflow callback token, the portability the application chose, whether this instance runs steps, and the
+     * Azure clients and resources.
      */
     record Context(Skystate skystate, HandlerRegistry handlers, StoreBackedCallbacks workflowCallbacks,
             JacksonCodec codec, Clock clock, Function<String, URI> workflowCallbackUrls, WorkflowPortability portability,
-            AzureClients clients, Resources resources) {
+            WorkflowWorkers workers, AzureClients clients, Resources resources) {
     }
 }

@@ -5,10 +5,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every non-workflow conformance suite against the Azure adapter with Cosmos DB state, on its emulator and Azurite. */
+/** Every conformance suite against the Azure adapter with Cosmos DB state, on its emulator and Azurite. */
 class AzureCosmosConformanceIT {
     @TestFactory
     Stream<DynamicNode> conformance() {
-        return Conformance.suites(AzureCosmosTarget.INSTANCE, AzureTargets.NON_WORKFLOW_SUITES);
+        return Conformance.suites(AzureCosmosTarget.INSTANCE);
     }
 }

@@ -5,10 +5,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every non-workflow conformance suite against the Azure adapter with Table Storage state, on Azurite. */
+/** Every conformance suite against the Azure adapter with Table Storage state, on Azurite. */
 class AzureTablesConformanceIT {
     @TestFactory
     Stream<DynamicNode> conformance() {
-        return Conformance.suites(AzureTablesTarget.INSTANCE, AzureTargets.NON_WORKFLOW_SUITES);
+        return Conformance.suites(AzureTablesTarget.INSTANCE);
     }
 }

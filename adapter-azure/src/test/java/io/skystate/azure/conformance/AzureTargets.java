@@ -3,24 +3,26 @@ package io.skystate.azure.conformance;
 import io.skystate.azure.AzureSkystate;
 import io.skystate.azure.AzureSkystateBuilder;
 import io.skystate.azure.emulator.FunctionHost;
-import io.skystate.conformance.Conformance;
-import io.skystate.conformance.ConformanceSuite;
+import io.skystate.conformance.OwningSkystate;
 import io.skystate.emulators.Azurite;
 import io.skystate.emulators.CosmosEmulator;
+import io.skystate.emulators.DurableTaskSidecar;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * How the Azure bindings build instances: against the shared Azurite (and, for Cosmos DB, the shared Cosmos DB
- * emulator) with a fresh resource prefix each, and a {@link FunctionHost} playing the function app, so callback URLs
- * and handler endpoints are served by the real {@code @FunctionName} method. Under {@code -Plive}
- * ({@code skystate.azure.live}) the same instances go to the account in {@code SKYSTATE_AZURE_STORAGE_CONNECTION_STRING},
- * {@code SKYSTATE_AZURE_COSMOS_ENDPOINT} and {@code SKYSTATE_AZURE_COSMOS_KEY}.
+ * emulator) with a fresh resource prefix each, a {@link FunctionHost} playing the function app, so callback URLs and
+ * handler endpoints are served by the real {@code @FunctionName} method, and a Durable Task sidecar of its own for
+ * workflows. Under {@code -Plive} ({@code skystate.azure.live}) the same instances go to the account in
+ * {@code SKYSTATE_AZURE_STORAGE_CONNECTION_STRING}, {@code SKYSTATE_AZURE_COSMOS_ENDPOINT} and
+ * {@code SKYSTATE_AZURE_COSMOS_KEY}; workflows stay on the local sidecar (a Durable Task Scheduler needs credentials
+ * the plaintext sidecar connection does not send).
  */
 public final class AzureTargets {
-    /** Every suite but the workflow ones: the Durable Functions engine is not wired in yet. */
-    public static final List<Class<? extends ConformanceSuite>> NON_WORKFLOW_SUITES = Conformance.ALL.stream()
-            .filter(suite -> !Conformance.WORKFLOWS.contains(suite)).toList();
+    /** Far above the longest step any test runs: the sidecar re-dispatches an activity that outlives its lock. */
+    public static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
 
     /** The key-encryption key of the test instances (wraps the key rings they generate). */
     public static final byte[] TEST_KEY_ENCRYPTION_KEY = "skystate-azure-tests-key-encryption-key-0123456789"
@@ -38,11 +40,21 @@ public final class AzureTargets {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    /** An instance on the given state backend, with the function host serving its HTTP endpoints. */
-    public static AzureSkystate build(AzureSkystateBuilder builder, AzureSkystateBuilder.StateBackend state, String prefix) {
+    /** A Durable Task sidecar of its own (in memory: it outlives the application instances it serves). */
+    public static DurableTaskSidecar startSidecar() {
+        return DurableTaskSidecar.start(DurableTaskSidecar.Options.defaults().lockTimeout(LOCK_TIMEOUT));
+    }
+
+    /**
+     * An instance on the given state backend with workflows on {@code sidecar}, and a function host of its own serving
+     * its HTTP endpoints; closing it closes the host and the sidecar too (unless {@linkplain OwningSkystate#release
+     * released}).
+     */
+    public static OwningSkystate open(AzureSkystateBuilder builder, AzureSkystateBuilder.StateBackend state, String prefix,
+            DurableTaskSidecar sidecar) {
         FunctionHost host = new FunctionHost();
         builder.state(state).prefix(prefix).httpBaseUrl(host.baseUrl()).handlerEndpoints(true)
-                .keyEncryptionKey(TEST_KEY_ENCRYPTION_KEY);
+                .keyEncryptionKey(TEST_KEY_ENCRYPTION_KEY).durableTask(sidecar.host(), sidecar.port());
         if (live()) {
             builder.storageConnectionString(env("SKYSTATE_AZURE_STORAGE_CONNECTION_STRING"));
             if (state == AzureSkystateBuilder.StateBackend.COSMOS) {
@@ -57,7 +69,7 @@ public final class AzureTargets {
         }
         AzureSkystate skystate = builder.build();
         host.serve(skystate);
-        return skystate;
+        return new OwningSkystate(skystate, List.of(sidecar, host));
     }
 
     private static String env(String name) {

@@ -7,17 +7,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.azure.AzureSkystateBuilder.StateBackend;
+import io.skystate.azure.functions.DurableWorkflowFunctions;
 import io.skystate.azure.functions.SkystateFunctions;
+import io.skystate.azure.internal.AzureNames;
+import io.skystate.azure.internal.durable.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deploy artifacts: the function app layout written for {@link SkystateFunctions} (host.json, one function.json per
- * function, the jar) and the ARM templates for both state backends, each checked by checkov. The files stay under
+ * The deploy artifacts: the function app layout written for {@link SkystateFunctions} and
+ * {@link DurableWorkflowFunctions} (host.json, one function.json per function, the jar) and the ARM templates for both
+ * state backends with the workflow functions' resources and settings, each checked by checkov. The files stay under
  * {@code target/azure-deploy/} for the README's {@code az} commands.
  */
 class DeployArtifactsIT {
@@ -48,13 +54,17 @@ class DeployArtifactsIT {
         Path jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches("skystate-adapter-azure-.*\\.jar")
                 && !p.getFileName().toString().contains("tests")).findFirst().orElseThrow();
         Path dir = OUT.resolve("functionapp");
-        List<String> names = FunctionAppLayout.write(dir, jar, List.of(), List.of(SkystateFunctions.class));
+        List<String> names = FunctionAppLayout.write(dir, jar, List.of(),
+                List.of(SkystateFunctions.class, DurableWorkflowFunctions.class));
 
-        assertThat(names).containsExactly(SkystateFunctions.HTTP, SkystateFunctions.WORK);
+        assertThat(names).hasSize(11).startsWith(SkystateFunctions.HTTP, SkystateFunctions.WORK)
+                .contains(Names.ORCHESTRATION, DurableWorkflowFunctions.CALLBACKS);
         assertThat(dir.resolve(jar.getFileName())).exists();
         JsonNode host = JSON.readTree(dir.resolve("host.json").toFile());
         assertThat(host.path("version").asText()).isEqualTo("2.0");
         assertThat(host.path("extensions").path("http").path("routePrefix").asText()).isEmpty();
+        assertThat(host.path("extensions").path("durableTask").path("hubName").asText())
+                .isEqualTo("%" + DurableWorkflowFunctions.TASK_HUB_SETTING + "%");
         JsonNode http = JSON.readTree(dir.resolve(SkystateFunctions.HTTP).resolve("function.json").toFile());
         assertThat(http.path("entryPoint").asText()).isEqualTo(SkystateFunctions.class.getName() + ".http");
         assertThat(http.path("scriptFile").asText()).isEqualTo("../" + jar.getFileName());
@@ -68,12 +78,28 @@ class DeployArtifactsIT {
         assertThat(work.path("bindings").get(0).path("connection").asText()).isEqualTo("AzureWebJobsStorage");
     }
 
+    /** The function app's app settings (name to value, ARM expressions as written). */
+    static Map<String, String> appSettings(JsonNode template) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        template.path("resources").forEach(r -> r.path("properties").path("siteConfig").path("appSettings")
+                .forEach(s -> settings.put(s.path("name").asText(), s.path("value").asText())));
+        return settings;
+    }
+
+    @Test
+    void templateWithoutWorkflowFunctionsHasNoDurableSettings() {
+        ObjectNode template = ArmTemplate.builder().prefix("orders").build();
+        assertThat(appSettings(template)).doesNotContainKeys(DurableWorkflowFunctions.TASK_HUB_SETTING,
+                DurableWorkflowFunctions.CALLBACK_QUEUE_SETTING);
+        assertThat(template.toString()).doesNotContain(AzureNames.queue("orders", Names.CALLBACK_QUEUE));
+    }
+
     @Test
     void templatesForBothStateBackendsPassCheckov() throws Exception {
         Files.createDirectories(OUT);
         for (StateBackend state : StateBackend.values()) {
             ObjectNode template = ArmTemplate.builder().prefix("orders").state(state).stores(List.of("carts", "orders-2"))
-                    .queues(List.of("done")).workQueue("work").build();
+                    .queues(List.of("done")).workQueue("work").durableFunctions(true).build();
             Path file = OUT.resolve("skystate-" + state.name().toLowerCase(java.util.Locale.ROOT) + ".json");
             JSON.writeValue(file.toFile(), template);
 
@@ -83,9 +109,16 @@ class DeployArtifactsIT {
                     "Microsoft.Storage/storageAccounts/queueServices/queues");
             if (state == StateBackend.COSMOS) {
                 assertThat(types).contains("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
+                assertThat(template.toString()).contains("orders-" + Names.REGISTRY_STORE);
             } else {
                 assertThat(Stream.of(template.toString()).anyMatch(t -> t.contains("orderscarts"))).isTrue();
+                assertThat(template.toString()).contains(AzureNames.table("orders", Names.REGISTRY_STORE));
             }
+            assertThat(template.toString()).contains(AzureNames.queue("orders", Names.CALLBACK_QUEUE));
+            Map<String, String> settings = appSettings(template);
+            assertThat(settings).containsEntry("FUNCTIONS_EXTENSION_VERSION", "~4")
+                    .containsEntry(DurableWorkflowFunctions.TASK_HUB_SETTING, "orders0workflows")
+                    .containsEntry(DurableWorkflowFunctions.CALLBACK_QUEUE_SETTING, "ordersskystate01durable01callbacks");
 
             Checkov.Result result = Checkov.check(file.toAbsolutePath(), SKIPPED);
             System.out.printf("checkov %s: %d passed, %d failed, %d parsing errors%n", file.getFileName(), result.passed(),

@@ -24,6 +24,20 @@ class AzureNamesTest {
         assertThat(tables).hasSameSizeAs(names);
     }
 
+    /** The task hub's tables are {@code <hub>History} and {@code <hub>Instances} (Table names are case-insensitive). */
+    @Test
+    void theTaskHubIsValidAndItsTablesAreNoStoresTables() {
+        for (String prefix : List.of("a", "skystate", "p".repeat(16))) {
+            String hub = AzureNames.taskHub(prefix);
+            assertThat(hub).matches("[A-Za-z][A-Za-z0-9]{2,44}");
+            for (String store : List.of("workflowshistory", "0workflowshistory", "-workflowsinstances", "0", "workflows")) {
+                String table = AzureNames.table(prefix, store);
+                assertThat(table).isNotEqualToIgnoringCase(hub + "History").isNotEqualToIgnoringCase(hub + "Instances");
+            }
+        }
+        assertThatThrownBy(() -> AzureNames.taskHub("Bad")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void prefixesAreChecked() {
         assertThat(AzureNames.checkPrefix("t123")).isEqualTo("t123");

@@ -1,10 +1,15 @@
 package io.skystate.local.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The local adapter's tables. Created idempotently on every open. */
+/**
+ * The local adapter's tables. Created idempotently on every open; columns added in later releases are added to
+ * files an earlier release created, before the statements that use them (indexes) run.
+ */
 final class Schema {
     private static final String[] STATEMENTS = {
         """
@@ -30,8 +35,10 @@ final class Schema {
         CREATE TABLE IF NOT EXISTS wf_runs (
           id TEXT NOT NULL PRIMARY KEY, workflow TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL,
           input_hash TEXT NOT NULL, output BLOB, error TEXT, cause TEXT, started_at INTEGER NOT NULL,
-          ended_at INTEGER, deadline INTEGER, failed_data BLOB)""",
+          ended_at INTEGER, deadline INTEGER, failed_data BLOB, redrive_count INTEGER NOT NULL DEFAULT 0,
+          attempts_from INTEGER NOT NULL DEFAULT 0)""",
         "CREATE INDEX IF NOT EXISTS wf_runs_status ON wf_runs(status)",
+        "CREATE INDEX IF NOT EXISTS wf_runs_started ON wf_runs(started_at DESC, id)",
         """
         CREATE TABLE IF NOT EXISTS wf_frames (
           run_id TEXT NOT NULL, frame_id INTEGER NOT NULL, parent_frame INTEGER, branch INTEGER,
@@ -54,9 +61,19 @@ final class Schema {
           PRIMARY KEY (run_id, frame_id))""",
         "CREATE INDEX IF NOT EXISTS wf_leases_owner ON wf_leases(owner)",
         """
+        CREATE TABLE IF NOT EXISTS wf_events (
+          run_id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL, payload BLOB NOT NULL,
+          sent_at INTEGER NOT NULL, PRIMARY KEY (run_id, seq))""",
+        """
         CREATE TABLE IF NOT EXISTS wf_compensations (
           run_id TEXT NOT NULL, seq INTEGER NOT NULL, step TEXT NOT NULL, handler TEXT NOT NULL,
           PRIMARY KEY (run_id, seq))""",
+    };
+
+    /** Columns added after their table was first released: {table, column, definition}, added to older files. */
+    private static final String[][] ADDED_COLUMNS = {
+        {"wf_runs", "redrive_count", "INTEGER NOT NULL DEFAULT 0"},
+        {"wf_runs", "attempts_from", "INTEGER NOT NULL DEFAULT 0"},
     };
 
     private Schema() {
@@ -64,10 +81,36 @@ final class Schema {
 
     static Void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            for (String[] added : ADDED_COLUMNS) {
+                if (tableExists(connection, added[0]) && !hasColumn(connection, added[0], added[1])) {
+                    statement.execute("ALTER TABLE " + added[0] + " ADD COLUMN " + added[1] + " " + added[2]);
+                }
+            }
             for (String sql : STATEMENTS) {
                 statement.execute(sql);
             }
         }
         return null;
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

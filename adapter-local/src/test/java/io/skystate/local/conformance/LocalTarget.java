@@ -2,6 +2,7 @@ package io.skystate.local.conformance;
 
 import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.conformance.ConformanceTarget;
 import io.skystate.conformance.Gaps;
 import io.skystate.local.LocalSkystate;
@@ -40,6 +41,11 @@ public final class LocalTarget implements ConformanceTarget {
     @Override
     public Skystate open(KeyRing callbackKeys, KeyRing sessionKeys) {
         return LocalSkystate.builder().callbackKeys(callbackKeys).sessionKeys(sessionKeys).build();
+    }
+
+    @Override
+    public Skystate openOperator() {
+        return LocalSkystate.builder().workflowWorkers(WorkflowWorkers.OFF).build();
     }
 
     @Override

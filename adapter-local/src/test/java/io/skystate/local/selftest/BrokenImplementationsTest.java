@@ -23,6 +23,7 @@ import io.skystate.conformance.WorkflowConformance;
 import io.skystate.conformance.WorkflowDefinitionConformance;
 import io.skystate.conformance.WorkflowErrorConformance;
 import io.skystate.conformance.WorkflowHistoryConformance;
+import io.skystate.conformance.WorkflowOperationsConformance;
 import io.skystate.conformance.WorkflowPortabilityConformance;
 import io.skystate.conformance.WorkflowScaleConformance;
 import java.util.HashSet;
@@ -79,7 +80,15 @@ class BrokenImplementationsTest {
                 broken(BrokenWorkflowTargets.LENIENT_REGISTRATION, WorkflowPortabilityConformance.class,
                         "wfport01_loopWithoutEndRejected", "wfport03_compensationInBranchRejected"),
                 broken(BrokenWorkflowTargets.OPTIMISTIC_HISTORY, WorkflowHistoryConformance.class,
-                        "wfhist01_sagaFailure", "wfhist03_retriesChoicesAndCaughtBranch"));
+                        "wfhist01_sagaFailure", "wfhist03_retriesChoicesAndCaughtBranch"),
+                broken(BrokenOperationTargets.UNFILTERED_RUNS, WorkflowOperationsConformance.class,
+                        "wfops01_listsAWorkflowsRunsNewestFirst", "wfops02_filtersByStatusAndStartRange"),
+                broken(BrokenOperationTargets.DROPS_EARLY_SIGNALS, WorkflowOperationsConformance.class,
+                        "wfops05_signalBeforeTheStepIsKept", "wfops07_eventsOfANameAreConsumedInOrder"),
+                broken(BrokenOperationTargets.LENIENT_REDRIVE, WorkflowOperationsConformance.class,
+                        "wfops10_redriveResumesAtTheFailedStep", "wfops11_redriveRefusedWhereItCannotHelp"),
+                broken(BrokenOperationTargets.ID_PER_ATTEMPT, WorkflowOperationsConformance.class,
+                        "wfops13_invocationIdStableAcrossRetries", "wfops15_compensationInvocations"));
     }
 
     @ParameterizedTest(name = "{0} caught by {1}")

@@ -111,7 +111,7 @@ final class BrokenWorkflowTargets {
         };
     }
 
-    private static ConformanceTarget engine(String id, UnaryOperator<Workflows> breaker) {
+    static ConformanceTarget engine(String id, UnaryOperator<Workflows> breaker) {
         return target(id, real -> new DelegatingSkystate(real) {
             private final Workflows broken = breaker.apply(real.workflows());
 

@@ -1,6 +1,9 @@
 package io.skystate.local.selftest;
 
 import io.skystate.api.Codec;
+import io.skystate.api.workflow.PendingCallback;
+import io.skystate.api.workflow.RunPage;
+import io.skystate.api.workflow.RunQuery;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowRun;
@@ -33,4 +36,9 @@ class DelegatingWorkflows implements Workflows {
         return real.definition(workflow, version);
     }
     @Override public Codec codec() { return real.codec(); }
+    @Override public RunPage runs(RunQuery query) { return real.runs(query); }
+    @Override public List<StepExecution> currentSteps(String id) { return real.currentSteps(id); }
+    @Override public List<PendingCallback> pendingCallbacks(String id) { return real.pendingCallbacks(id); }
+    @Override public void signal(String id, String event, byte[] payload) { real.signal(id, event, payload); }
+    @Override public WorkflowRun redrive(String id) { return real.redrive(id); }
 }

@@ -5,6 +5,7 @@ import io.skystate.api.ProviderNotFoundException;
 import io.skystate.api.Skystate;
 import io.skystate.api.SkystateConfig;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.TreeSet;
  */
 public final class SkystateProviders {
     /** Properties every provider reads. */
-    public static final Set<String> COMMON_PROPERTIES = Set.of(WorkflowPortability.PROPERTY);
+    public static final Set<String> COMMON_PROPERTIES = Set.of(WorkflowPortability.PROPERTY, WorkflowWorkers.PROPERTY);
     /** Prefixes of the adapters Skystate ships, whose properties are ignored unless that adapter is selected. */
     private static final Set<String> KNOWN_PREFIXES = Set.of("local.", "aws.", "azure.", "gcp.");
 

@@ -17,8 +17,8 @@ public sealed interface Step {
     String name();
 
     /**
-     * The step's type as documents and histories name it: {@code task}, {@code awaitCallback}, {@code choice},
-     * {@code parallel}, {@code wait}, {@code succeed} or {@code fail} (see {@link StepExecution#kind()}).
+     * The step's type as documents and histories name it: {@code task}, {@code awaitCallback}, {@code awaitEvent},
+     * {@code choice}, {@code parallel}, {@code wait}, {@code succeed} or {@code fail} (see {@link StepExecution#kind()}).
      */
     default String kind() {
         String simple = getClass().getSimpleName();
@@ -47,8 +47,8 @@ public sealed interface Step {
      * Creates a callback, calls {@code handler} with {@code {"token", "url", "input"}} (input = data at
      * {@code inputPath}) so it can hand the token to external work, then waits until the callback is completed
      * (result written at {@code resultPath}), failed (the sender's error), or times out ({@link WorkflowErrors#TIMEOUT})
-     * after {@code timeout} or {@code heartbeat} without a heartbeat. ASL {@code .waitForTaskToken}; Workflows
-     * {@code events.await_callback}; Durable {@code waitForExternalEvent}.
+     * after {@code timeout} or {@code heartbeat} without a heartbeat (whole seconds; the timeout at most 365 days).
+     * ASL {@code .waitForTaskToken}; Workflows {@code events.await_callback}; Durable {@code waitForExternalEvent}.
      */
     record AwaitCallback(String name, String handler, String inputPath, String resultPath, Optional<String> next,
             Duration timeout, Optional<Duration> heartbeat, List<RetryRule> retry, List<CatchRule> catches)
@@ -58,6 +58,30 @@ public sealed interface Step {
             Arguments.notNull(handler, "handler");
             Arguments.notNull(timeout, "timeout");
             retry = List.copyOf(retry);
+            catches = List.copyOf(catches);
+        }
+    }
+
+    /**
+     * Waits until an event named {@code event} is {@linkplain Workflows#signal signalled} to the run and writes its
+     * payload at {@code resultPath}, or fails with {@link WorkflowErrors#TIMEOUT} (catchable) after {@code timeout}.
+     * Events are kept from the moment the run starts: one signalled before the run reaches the step waits for it, and
+     * each execution of the step consumes the oldest event of its name that no step consumed yet (FIFO, each event
+     * at most once); events nobody consumes are dropped when the run ends. No retry rules: an event arrives or it
+     * does not. Durable {@code waitForExternalEvent}; Step Functions and Cloud Workflows wait on a callback the
+     * adapter resolves with the event. Event names are 1 to {@value Workflows#MAX_EVENT_NAME_LENGTH} of
+     * {@code [A-Za-z0-9_.-]}; the timeout is whole seconds, from 1 s to 365 days (as an awaitCallback's). One event
+     * name may not be awaited in two branches of one parallel step: which branch a signal reached would depend on
+     * timing.
+     */
+    record AwaitEvent(String name, String event, String resultPath, Optional<String> next, Duration timeout,
+            List<CatchRule> catches) implements Step {
+        public AwaitEvent {
+            Arguments.notNull(name, "name");
+            Arguments.notNull(event, "event");
+            Arguments.notNull(resultPath, "resultPath");
+            Arguments.notNull(next, "next");
+            Arguments.notNull(timeout, "timeout");
             catches = List.copyOf(catches);
         }
     }

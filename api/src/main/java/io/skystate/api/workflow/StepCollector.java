@@ -46,6 +46,13 @@ public abstract class StepCollector<B extends StepCollector<B>> {
                 timeout, Optional.ofNullable(o.heartbeat), o.retry, o.catches));
     }
 
+    /** Waits up to {@code timeout} for the event {@code event} (see {@link Step.AwaitEvent}). */
+    public B awaitEvent(String name, String event, Duration timeout, Consumer<StepOptions.EventOptions> options) {
+        StepOptions.EventOptions o = new StepOptions.EventOptions();
+        options.accept(o);
+        return step(new Step.AwaitEvent(name, event, o.resultPath, Optional.ofNullable(o.next), timeout, o.catches));
+    }
+
     public B choice(String name, Consumer<StepOptions.ChoiceOptions> options) {
         StepOptions.ChoiceOptions o = new StepOptions.ChoiceOptions();
         options.accept(o);

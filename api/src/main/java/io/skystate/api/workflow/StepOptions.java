@@ -99,4 +99,27 @@ public final class StepOptions {
             return this;
         }
     }
+
+    /** Options of an {@code awaitEvent} step: where the event's payload goes, the next step, catch rules. */
+    public static final class EventOptions {
+        String resultPath = "$";
+        String next;
+        final List<CatchRule> catches = new ArrayList<>();
+
+        public EventOptions resultPath(String path) {
+            this.resultPath = path;
+            return this;
+        }
+
+        public EventOptions next(String stepName) {
+            this.next = stepName;
+            return this;
+        }
+
+        /** Typically of {@link WorkflowErrors#TIMEOUT}: what to do when no event came in time. */
+        public EventOptions catching(CatchRule rule) {
+            catches.add(rule);
+            return this;
+        }
+    }
 }

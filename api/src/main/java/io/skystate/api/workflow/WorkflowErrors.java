@@ -26,7 +26,7 @@ public final class WorkflowErrors {
     /** A handler's input (or a callback's result) could not be decoded as the type it declares. */
     public static final String INVALID_INPUT = "Skystate.InvalidInput";
     /**
-     * The run reached {@link Workflows#MAX_STEP_EXECUTIONS} step executions. Fatal: ends the run at once, as
+     * The run reached {@link Workflows#MAX_STEP_ATTEMPTS} step attempts. Fatal: ends the run at once, as
      * Step Functions does when an execution reaches its history limit.
      */
     public static final String TRANSITION_LIMIT = "Skystate.TransitionLimitExceeded";

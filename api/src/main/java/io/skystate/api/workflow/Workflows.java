@@ -29,6 +29,15 @@ public interface Workflows {
      */
     int MAX_STEP_ATTEMPTS = 2_000;
 
+    /** The most times one run can be {@linkplain #redrive redriven} (as on Step Functions). */
+    int MAX_REDRIVES = 1_000;
+
+    /** The longest event name {@link #signal} and {@link Step.AwaitEvent} accept. */
+    int MAX_EVENT_NAME_LENGTH = 64;
+
+    /** The largest event payload {@link #signal} accepts, in UTF-8 JSON bytes (as a callback result). */
+    int MAX_EVENT_PAYLOAD_BYTES = 256 * 1024;
+
     /** Validates and registers a definition; returns it. Re-registering identical content is a no-op. */
     WorkflowDefinition register(WorkflowDefinition definition);
 
@@ -59,10 +68,75 @@ public interface Workflows {
     /** Restarts the heartbeat timeout of the callback step waiting on {@code token}. */
     void heartbeatCallback(String token);
 
+    /**
+     * Runs matching {@code query}, newest start first (ties by instance id), a page at a time. Runs appear once
+     * started; their status is read when the page is, so a run can show RUNNING on one page and be finished by the
+     * time it is read again (a run that is compensating after a failure shows RUNNING, as {@link #run} reports it).
+     * Paging is stable: a run started after the first page was read does not shift later pages. Page tokens are
+     * opaque; {@link io.skystate.api.InvalidRequestException} for a token this engine did not issue (garbled or
+     * forged) or issued for other criteria (see {@link RunQuery#after}), and nothing is listed then.
+     */
+    default RunPage runs(RunQuery query) {
+        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): runs not implemented by this engine yet");
+    }
+
+    /** The steps of the run that are running now (its history's {@code RUNNING} entries), branches included. */
+    default List<StepExecution> currentSteps(String instanceId) {
+        return history(instanceId).stream().filter(step -> step.outcome() == StepExecution.Outcome.RUNNING).toList();
+    }
+
+    /**
+     * The {@link Step.AwaitCallback awaitCallback} steps of the run that are waiting, with the tokens that resolve
+     * them, branches included; empty for a finished run. A step appears once its callback exists (possibly while its
+     * handler still runs) until the callback is resolved or the step stops. {@link Step.AwaitEvent awaitEvent} steps
+     * never appear, even on engines that wait for events with callbacks internally: they are resolved by
+     * {@link #signal} only. {@link io.skystate.api.NotFoundException} for an unknown id.
+     */
+    default List<PendingCallback> pendingCallbacks(String instanceId) {
+        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): pendingCallbacks not implemented by this engine yet");
+    }
+
+    /**
+     * Sends the event {@code event} with a UTF-8 JSON payload to a running instance, for its
+     * {@link Step.AwaitEvent awaitEvent} steps (see there: kept until consumed, oldest first). Returns once the event
+     * is durably recorded. Every call is a new event (no de-duplication). A run that is compensating after a failure
+     * still counts as running (as {@link #run} reports it); its events are dropped when it ends.
+     * {@link io.skystate.api.NotFoundException} for an unknown id, {@link RunStateException} for a finished run,
+     * {@link io.skystate.api.PayloadTooLargeException} over {@value #MAX_EVENT_PAYLOAD_BYTES} bytes,
+     * {@link io.skystate.api.InvalidRequestException} for a bad name or a payload that is not exactly one JSON value;
+     * nothing is recorded then.
+     */
+    default void signal(String instanceId, String event, byte[] payloadJson) {
+        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): signal not implemented by this engine yet");
+    }
+
+    /**
+     * Restarts a failed or timed-out run at the top-level step whose failure ended it (or that was running when it
+     * timed out), with the data that step started with and the same definition version; steps before it are not
+     * run again, and a parallel step is run again whole (its branches that succeeded too). The run keeps its id and
+     * start time, its history grows (earlier entries stay; the restarted step gets a new entry), its workflow timeout
+     * (counted from the redrive) and step-attempt budget start afresh, its end, error and output are cleared, and
+     * {@link RunSummary#redriveCount()} grows by one. Events it had not consumed were dropped when it ended;
+     * compensations recorded before the failure (a fatal error or a timeout runs none) still run if the redriven run
+     * fails. Returns the run, RUNNING. {@link RunStateException} when the run is running (compensating included) or
+     * succeeded or was cancelled, when its failure ran compensations (they undid what redrive would build on), when it
+     * ended at a top-level {@code fail} step (it would fail again; a fail step inside a parallel branch fails the
+     * parallel step, which is run again), or after {@value #MAX_REDRIVES} redrives; nothing changes then.
+     * {@link io.skystate.api.NotFoundException} for an unknown id.
+     */
+    default WorkflowRun redrive(String instanceId) {
+        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): redrive not implemented by this engine yet");
+    }
+
     /** The registered definition, latest version when {@code version} is empty. */
     Optional<WorkflowDefinition> definition(String workflow, Optional<Integer> version);
 
     Codec codec();
+
+    /** {@link #signal(String, String, byte[])} with {@code payload} encoded as JSON. */
+    default void signal(String instanceId, String event, Object payload) {
+        signal(instanceId, event, codec().encode(payload));
+    }
 
     /** Starts with {@code input} encoded as JSON. */
     default WorkflowRun start(String workflow, String instanceId, Object input) {

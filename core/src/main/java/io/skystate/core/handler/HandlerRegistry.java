@@ -7,6 +7,7 @@ import io.skystate.api.handler.HandlerDefinition;
 import io.skystate.api.handler.HandlerFailedException;
 import io.skystate.api.handler.HandlerNotFoundException;
 import io.skystate.api.handler.Handlers;
+import io.skystate.api.handler.StepInvocation;
 import io.skystate.core.json.JacksonCodec;
 import java.net.URI;
 import java.time.Clock;
@@ -65,13 +66,26 @@ public final class HandlerRegistry implements Handlers {
         return invokeJson(name, inputJson, newInvocationId(), 1);
     }
 
-    /** Invokes with an explicit invocation id and attempt number, as a retrying caller (a workflow engine) does. */
+    /** Invokes with an explicit invocation id and attempt number, as a retrying caller does. */
     public byte[] invokeJson(String name, byte[] inputJson, String invocationId, int attempt) {
+        return invokeJson(name, inputJson, invocationId, attempt, Optional.empty());
+    }
+
+    /**
+     * Invokes for a workflow step: {@code step} is what {@link io.skystate.api.handler.InvocationContext#step()}
+     * shows the handler (see core's {@code InvocationIds} for the id of a step invocation).
+     */
+    public byte[] invokeJson(String name, byte[] inputJson, String invocationId, int attempt,
+            Optional<StepInvocation> step) {
         HandlerDefinition<?, ?> definition = handlers.get(name);
         if (definition == null) {
             throw new HandlerNotFoundException(provider, "no handler named '" + name + "'; registered: " + names());
         }
-        return run(definition, inputJson, invocationId, attempt);
+        return run(definition, inputJson, new Call(invocationId, attempt, step));
+    }
+
+    /** Who is calling: the invocation id, attempt and workflow step the handler's context shows. */
+    private record Call(String invocationId, int attempt, Optional<StepInvocation> step) {
     }
 
     /**
@@ -99,7 +113,7 @@ public final class HandlerRegistry implements Handlers {
         return endpoints.apply(name).map(url -> new EndpointRequest(url, signing.get().sign(name, body), body));
     }
 
-    private <I, O> byte[] run(HandlerDefinition<I, O> definition, byte[] inputJson, String invocationId, int attempt) {
+    private <I, O> byte[] run(HandlerDefinition<I, O> definition, byte[] inputJson, Call call) {
         I input;
         try {
             input = codec.decode(inputJson, definition.inputType());
@@ -108,8 +122,8 @@ public final class HandlerRegistry implements Handlers {
                     "input for handler '" + definition.name() + "' is not a " + definition.inputType().getSimpleName()
                             + ": " + e.getMessage(), e);
         }
-        var context = new SimpleInvocationContext(invocationId, attempt, clock.instant().plus(DEFAULT_TIMEOUT),
-                provider, skystate.get());
+        var context = new SimpleInvocationContext(call.invocationId(), call.attempt(),
+                clock.instant().plus(DEFAULT_TIMEOUT), provider, skystate.get(), call.step());
         O output;
         try {
             output = definition.handler().handle(input, context);

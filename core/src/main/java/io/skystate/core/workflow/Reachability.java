@@ -36,6 +36,9 @@ final class Reachability {
         if (step instanceof Step.AwaitCallback c) {
             return with(c.next(), c.catches());
         }
+        if (step instanceof Step.AwaitEvent e) {
+            return with(e.next(), e.catches());
+        }
         if (step instanceof Step.Parallel p) {
             return with(p.next(), p.catches());
         }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * Finds definitions that can never end: a reachable step from which no step that ends the scope can be reached
  * ({@code a -> b -> a}), and loops made only of choice and wait steps, which never change the data and so, once
- * entered, never leave (a choice decides the same way each time). Pure; one scope at a time.
+ * entered, never leave (a choice decides the same way each time). An awaitEvent step counts as a wait: it calls no
+ * handler, so such a loop would escape the step-attempt budget that bounds every run. Pure; one scope at a time.
  * (A loop through a succeed or fail step cannot exist: they end the scope.)
  */
 final class Termination {
@@ -75,6 +76,9 @@ final class Termination {
         if (step instanceof Step.AwaitCallback a) {
             return a.next().isEmpty();
         }
+        if (step instanceof Step.AwaitEvent e) {
+            return e.next().isEmpty();
+        }
         if (step instanceof Step.Parallel p) {
             return p.next().isEmpty();
         }
@@ -84,7 +88,7 @@ final class Termination {
         return true; // succeed, fail
     }
 
-    /** Steps that call no handler: choices, waits, and parallel steps whose branches call none. */
+    /** Steps that call no handler: choices, waits, awaitEvent steps, and parallel steps whose branches call none. */
     private static boolean controlOnly(Step step) {
         if (step instanceof Step.Parallel parallel) {
             return parallel.branches().stream().flatMap(b -> b.steps().values().stream()).allMatch(Termination::controlOnly);

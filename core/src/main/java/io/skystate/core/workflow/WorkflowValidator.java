@@ -2,6 +2,7 @@ package io.skystate.core.workflow;
 
 import io.skystate.api.Capabilities;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.callback.CallbackRequest;
 import io.skystate.api.workflow.CatchRule;
 import io.skystate.api.workflow.ChoiceCondition;
 import io.skystate.api.workflow.DataPath;
@@ -24,8 +25,9 @@ import java.util.function.Predicate;
  * once: names, start step, transitions to unknown steps, unreachable steps, steps that can never reach an end and
  * loops that never change the data ({@link Termination}), unknown handlers, step names reused anywhere in the
  * workflow (ASL requires global uniqueness), invalid paths, durations Step Functions cannot express (whole seconds,
- * at least one, for retry intervals and timeouts; jitter 0 or 1), rules naming errors no rule can match (the fatal
- * ones), and constructs some supported cloud cannot run ({@link Portability}) unless the application opted into
+ * at least one, for retry intervals and timeouts; jitter 0 or 1; callback and event timeouts at most
+ * {@link CallbackRequest#MAX_TIMEOUT}), event names ({@link EventNames}: syntax, one parallel step's branches awaiting
+ * the same name), rules naming errors no rule can match (the fatal ones), and constructs some supported cloud cannot run ({@link Portability}) unless the application opted into
  * the adapter's extras.
  */
 public final class WorkflowValidator {
@@ -96,6 +98,8 @@ public final class WorkflowValidator {
             task(at, t, scope);
         } else if (step instanceof Step.AwaitCallback c) {
             awaitCallback(at, c, scope);
+        } else if (step instanceof Step.AwaitEvent e) {
+            awaitEvent(at, e, scope);
         } else if (step instanceof Step.Choice c) {
             choice(at, c, scope);
         } else if (step instanceof Step.Parallel p) {
@@ -121,13 +125,32 @@ public final class WorkflowValidator {
         paths(at, c.inputPath(), c.resultPath());
         target(at, "next", c.next(), scope);
         rules(at, c.retry(), c.catches(), scope);
-        seconds(at, "timeout", c.timeout());
+        longWait(at, c.timeout());
         c.heartbeat().ifPresent(h -> {
             seconds(at, "heartbeat", h);
             if (h.compareTo(c.timeout()) >= 0) {
                 problems.add(at + "heartbeat must be shorter than the timeout");
             }
         });
+    }
+
+    private void awaitEvent(String at, Step.AwaitEvent e, Set<String> scope) {
+        if (!EventNames.isValid(e.event())) {
+            problems.add(at + "event name '" + e.event() + "' must match " + EventNames.SYNTAX.pattern());
+        }
+        paths(at, e.resultPath());
+        target(at, "next", e.next(), scope);
+        rules(at, List.of(), e.catches(), scope);
+        longWait(at, e.timeout());
+    }
+
+    /** The timeout of a step that waits for the outside world: whole seconds, at most a callback's longest. */
+    private void longWait(String at, Duration timeout) {
+        seconds(at, "timeout", timeout);
+        if (timeout.compareTo(CallbackRequest.MAX_TIMEOUT) > 0) {
+            problems.add(at + "timeout must be at most " + CallbackRequest.MAX_TIMEOUT.toDays() + " days (a run lasts at"
+                    + " most a year on Step Functions): " + timeout);
+        }
     }
 
     private void choice(String at, Step.Choice c, Set<String> scope) {
@@ -152,6 +175,7 @@ public final class WorkflowValidator {
             Step.Branch branch = p.branches().get(i);
             scope("step '" + p.name() + "' branch " + i + ": ", branch.startAt(), branch.steps());
         }
+        problems.addAll(EventNames.sharedAcrossBranches(p));
     }
 
     private void waitStep(String at, Step.Wait w, Set<String> scope) {

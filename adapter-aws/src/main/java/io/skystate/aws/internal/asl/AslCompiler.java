@@ -8,9 +8,11 @@ import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.workflow.UnsupportedSteps;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compiles a portable {@link WorkflowDefinition} to Amazon States Language (JSONPath query language) with the same
@@ -121,9 +123,24 @@ public final class AslCompiler {
     private AslCompiler() {
     }
 
-    /** The ASL state machine for {@code definition} (assumed valid: see core's {@code WorkflowValidator}). */
+    /** The step kinds the compiler has no ASL for yet. */
+    static final Set<String> UNSUPPORTED = Set.of("awaitEvent");
+
+    /**
+     * The ASL state machine for {@code definition} (assumed valid: see core's {@code WorkflowValidator});
+     * {@link io.skystate.api.workflow.InvalidWorkflowException} for steps it cannot compile ({@link #rejectUnsupported}).
+     */
     public static ObjectNode compile(WorkflowDefinition definition, AslOptions options) {
+        rejectUnsupported(definition);
         return new Compilation(definition, options).run();
+    }
+
+    /**
+     * Rejects definitions with awaitEvent steps: signals are not wired into Step Functions yet, so such a run would
+     * wait for an event nothing delivers.
+     */
+    public static void rejectUnsupported(WorkflowDefinition definition) {
+        UnsupportedSteps.reject("aws", "Step Functions", definition, UNSUPPORTED);
     }
 
     /** True for states the compiler generated (not steps of the definition). */

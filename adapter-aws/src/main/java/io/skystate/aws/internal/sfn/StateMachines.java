@@ -36,6 +36,7 @@ final class StateMachines {
     WorkflowDefinition register(WorkflowDefinition definition) {
         WorkflowValidator.check(definition, name -> parts.handlers().names().contains(name),
                 parts.skystate().capabilities(), parts.portability());
+        AslCompiler.rejectUnsupported(definition);
         String document = WorkflowDocuments.toJson(definition);
         Optional<DefinitionRecord> existing = record(definition.name(), definition.version());
         if (existing.isPresent()) {

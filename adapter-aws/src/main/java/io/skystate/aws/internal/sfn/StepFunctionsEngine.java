@@ -2,6 +2,7 @@ package io.skystate.aws.internal.sfn;
 
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.AwsClients;
@@ -24,11 +25,14 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     private final EngineParts parts;
     private final SfnWorkflows workflows;
+    private final WorkflowWorkers runSteps;
     private TaskWorker worker;
 
     public StepFunctionsEngine(Skystate skystate, AwsClients clients, Resources resources, HandlerRegistry handlers,
             Callbacks callbacks, JacksonCodec codec, Clock clock, String roleArn,
-            java.util.function.Function<String, java.net.URI> callbackUrls, WorkflowPortability portability) {
+            java.util.function.Function<String, java.net.URI> callbackUrls, WorkflowPortability portability,
+            WorkflowWorkers runSteps) {
+        this.runSteps = runSteps;
         this.parts = new EngineParts(skystate, clients, resources, handlers, codec, clock, roleArn,
                 new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock),
                 skystate.stateStore("skystate-workflows"), callbacks, callbackUrls, portability);
@@ -44,8 +48,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
         messages.handle(messages.parse(body));
     }
 
+    /** The engine's API; starts the task worker threads on first use unless workers are off. */
     public synchronized Workflows workflows() {
-        if (worker == null) {
+        if (worker == null && runSteps == WorkflowWorkers.ON) {
             worker = new TaskWorker(parts, WORKER_THREADS);
         }
         return workflows;

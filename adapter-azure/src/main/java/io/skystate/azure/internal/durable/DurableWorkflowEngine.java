@@ -1,5 +1,6 @@
 package io.skystate.azure.internal.durable;
 
+import com.microsoft.durabletask.DurableTaskClient;
 import io.skystate.api.Capabilities;
 import io.skystate.api.Capability;
 import io.skystate.api.Skystate;
@@ -19,12 +20,13 @@ import java.util.function.Supplier;
  * Workflows on Durable Functions / Durable Task, self-contained: it needs the application's {@link Skystate} only
  * for state stores ({@value Names#REGISTRY_STORE}, {@value Names#CLAIM_STORE}) and the completion queue
  * ({@value Names#CALLBACK_QUEUE}), the handler registry, the workflow callbacks service, and a
- * {@link DurableConnection}. The first call to {@link #workflows()} starts, for a sidecar connection,
- * {@value #DEFAULT_WORKERS} in-process workers, and in every case the callback consumer and the sweeper (callback
- * deadlines, workflow timeouts); register handlers before it, so runs resumed after a restart find them. On Azure
- * Functions the same work is done by the entry points in {@code io.skystate.azure.functions}, through
- * {@link #activities()} and {@link #callbackEvents()}. The caller closes the connection after the engine.
- * Thread-safe.
+ * {@link DurableConnection}. On a sidecar connection the first call to {@link #workflows()} starts
+ * {@value #DEFAULT_WORKERS} in-process workers (or as many as asked for), the callback consumer and the sweeper
+ * (callback deadlines, workflow timeouts); register handlers before it, so runs resumed after a restart find them.
+ * On the Functions host's connection it starts nothing: the entry points in {@code io.skystate.azure.functions} do
+ * that work when the host invokes them, through {@link #activities()}, {@link #callbackEvents()} and
+ * {@link #sweepOnce()}, and hand the engine the host's client ({@link #attachHostClient}). The caller closes the
+ * connection after the engine. Thread-safe.
  */
 public final class DurableWorkflowEngine implements AutoCloseable {
     /** In-process workers on a sidecar connection. */
@@ -39,6 +41,7 @@ public final class DurableWorkflowEngine implements AutoCloseable {
     private final DurableWorkflows workflows;
     private final ExecutorService handlerPool;
     private final int workerCount;
+    private boolean started;
     private Workers workers;
     private Background background;
 
@@ -72,7 +75,10 @@ public final class DurableWorkflowEngine implements AutoCloseable {
                 DEFAULT_WORKERS);
     }
 
-    /** The same with {@code workers} in-process workers (0: none, work items go to other processes). */
+    /**
+     * The same with {@code workers} in-process workers; 0 makes an operating-only engine ({@code workflows.workers=off}):
+     * no workers and no background loops, every work item, callback message and sweep is left to other processes.
+     */
     public static DurableWorkflowEngine create(Skystate skystate, HandlerRegistry handlers,
             StoreBackedCallbacks workflowCallbacks, JacksonCodec codec, Clock clock, Supplier<Capabilities> capabilities,
             WorkflowPortability portability, DurableConnection connection, int workers) {
@@ -91,16 +97,31 @@ public final class DurableWorkflowEngine implements AutoCloseable {
                 .with(Capability.WORKFLOW_COMPENSATION_IN_BRANCHES);
     }
 
-    /** The engine's API; starts workers and background loops on first use. */
+    /**
+     * The engine's API; on a sidecar connection with workers, starts them and the background loops on first use.
+     */
     public synchronized Workflows workflows() {
-        if (background == null) {
+        if (!started && !connection.hostDispatched()) {
             if (workerCount > 0) {
-                connection.workerBuilder().ifPresent(b -> workers = new Workers(
-                        () -> connection.workerBuilder().orElseThrow(), activities, workerCount));
+                workers = new Workers(() -> connection.workerBuilder().orElseThrow(), activities, workerCount);
+                background = new Background(parts, skystate, events, stopper);
             }
-            background = new Background(parts, skystate, events, stopper);
         }
+        started = true;
         return workflows;
+    }
+
+    /** Whether the Functions host dispatches this engine's work items to the function entry points. */
+    public boolean onFunctionsHost() {
+        return connection.hostDispatched();
+    }
+
+    /**
+     * Hands an engine on the Functions host the host's Durable client, from a function's {@code durableClient}
+     * binding; {@code hostClient} is called only by the first caller. No-op on a sidecar connection.
+     */
+    public void attachHostClient(Supplier<DurableTaskClient> hostClient) {
+        connection.attachHostClient(hostClient);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.skystate.azure.internal.durable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skystate.api.Capability;
+import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.api.handler.HandlerDefinition;
 import io.skystate.api.workflow.RunStatus;
@@ -10,9 +11,9 @@ import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.StepFailure;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowRun;
-import io.skystate.core.crypto.Keys;
-import io.skystate.emulators.DurableTaskSidecar;
-import io.skystate.local.LocalSkystate;
+import io.skystate.azure.AzureSkystate;
+import io.skystate.azure.AzureSkystateBuilder.StateBackend;
+import io.skystate.azure.conformance.AzureTargets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -30,20 +31,17 @@ import org.junit.jupiter.api.Test;
  * failed.
  */
 class DurableAdapterExtrasIT {
-    private static DurableTaskSidecar sidecar;
-    private static DurableTestInstance skystate;
+    private static Skystate skystate;
 
     @BeforeAll
     static void open() {
-        sidecar = DurableTaskSidecar.start(DurableTaskSidecar.Options.defaults().lockTimeout(DurableTarget.LOCK_TIMEOUT));
-        skystate = new DurableTestInstance(LocalSkystate.inMemory(), sidecar.host(), sidecar.port(),
-                Keys.randomRing("azure"), WorkflowPortability.ADAPTER_EXTRAS, DurableWorkflowEngine.DEFAULT_WORKERS);
+        skystate = AzureTargets.open(AzureSkystate.builder().workflowPortability(WorkflowPortability.ADAPTER_EXTRAS),
+                StateBackend.TABLES, AzureTargets.newPrefix(), AzureTargets.startSidecar());
     }
 
     @AfterAll
     static void close() {
         skystate.close();
-        sidecar.close();
     }
 
     private static WorkflowRun run(WorkflowDefinition definition, String id) throws InterruptedException {

@@ -1,10 +1,9 @@
 package io.skystate.azure.internal.durable;
 
-import io.skystate.api.WorkflowPortability;
 import io.skystate.api.handler.HandlerDefinition;
 import io.skystate.api.workflow.WorkflowDefinition;
-import io.skystate.core.crypto.Keys;
-import io.skystate.local.LocalSkystate;
+import io.skystate.azure.AzureSkystate;
+import io.skystate.azure.conformance.AzureTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The application of {@link DurableCrashRecoveryIT}: three logging tasks around a wait, on the Durable engine with a
- * sidecar given by port and the local stores in a database file. Run as a main it starts {@value #RUNS} runs and
- * keeps working until it is killed; the test also opens it in-process to recover.
+ * The application of {@link DurableCrashRecoveryIT}: three logging tasks around a wait, on the Azure adapter with its
+ * tables under a given prefix in the storage account of a connection string (Azurite) and workflows on the sidecar at a
+ * given port. Run as a main it starts {@value #RUNS} runs and keeps working until it is killed; the test also opens it
+ * in-process to recover.
  */
 public final class DurableCrashApp {
     static final int RUNS = 50;
@@ -25,10 +25,9 @@ public final class DurableCrashApp {
     private DurableCrashApp() {
     }
 
-    static DurableTestInstance open(Path db, Path log, int sidecarPort) {
-        DurableTestInstance skystate = new DurableTestInstance(LocalSkystate.builder().file(db).withoutHttp().build(),
-                "127.0.0.1", sidecarPort, Keys.randomRing("azure"), WorkflowPortability.PORTABLE,
-                DurableWorkflowEngine.DEFAULT_WORKERS);
+    static AzureSkystate open(String storage, String prefix, Path log, int sidecarPort) {
+        AzureSkystate skystate = AzureSkystate.builder().storageConnectionString(storage).prefix(prefix)
+                .keyEncryptionKey(AzureTargets.TEST_KEY_ENCRYPTION_KEY).durableTask("127.0.0.1", sidecarPort).build();
         for (String task : new String[] {"first", "second", "third"}) {
             skystate.handlers().register(HandlerDefinition.ofFunction(task, Map.class, Map.class, input -> {
                 append(log, input.get("run") + " " + task);
@@ -46,7 +45,7 @@ public final class DurableCrashApp {
     }
 
     public static void main(String[] args) throws Exception {
-        DurableTestInstance skystate = open(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]));
+        AzureSkystate skystate = open(args[0], args[1], Path.of(args[2]), Integer.parseInt(args[3]));
         for (int i = 0; i < RUNS; i++) {
             skystate.workflows().start("crash", "run-" + i, Map.of("run", "run-" + i));
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
+import io.skystate.azure.AzureSkystate;
+import io.skystate.azure.conformance.AzureTargets;
+import io.skystate.emulators.Azurite;
 import io.skystate.emulators.DurableTaskSidecar;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,20 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills (SIGKILL) the Java worker process with {@value DurableCrashApp#RUNS} workflow runs in flight on a live
- * sidecar, starts a new worker (this process) on the same task hub and stores, and checks that every run completes,
+ * sidecar, starts a new worker (this process) on the same task hub and tables (Azurite), and checks that every run completes,
  * every task ran at least once, and none ran more than once beyond the attempts its history records: the sidecar
  * hands the dead worker's activity back, which re-runs it (at least once); completed steps are never replayed.
  */
 class DurableCrashRecoveryIT {
     @Test
     void runsInFlightSurviveAKilledWorker(@TempDir Path dir) throws Exception {
-        Path db = dir.resolve("app.db");
+        String storage = Azurite.get().connectionString();
+        String prefix = AzureTargets.newPrefix();
         Path log = dir.resolve("executions.log");
-        try (DurableTaskSidecar sidecar = DurableTaskSidecar.start(DurableTaskSidecar.Options.defaults()
-                .lockTimeout(DurableTarget.LOCK_TIMEOUT))) {
+        try (DurableTaskSidecar sidecar = AzureTargets.startSidecar()) {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    DurableCrashApp.class.getName(), db.toString(), log.toString(), String.valueOf(sidecar.port()))
+                    DurableCrashApp.class.getName(), storage, prefix, log.toString(), String.valueOf(sidecar.port()))
                     .redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -50,7 +53,7 @@ class DurableCrashRecoveryIT {
             assertThat(beforeKill).as("task executions before the kill").isGreaterThan(0)
                     .isLessThan(3L * DurableCrashApp.RUNS);
 
-            try (DurableTestInstance recovered = DurableCrashApp.open(db, log, sidecar.port())) {
+            try (AzureSkystate recovered = DurableCrashApp.open(storage, prefix, log, sidecar.port())) {
                 for (int i = 0; i < DurableCrashApp.RUNS; i++) {
                     assertThat(recovered.workflows().await("run-" + i, Duration.ofSeconds(120)).status())
                             .as("run-%d", i).isEqualTo(RunStatus.SUCCEEDED);

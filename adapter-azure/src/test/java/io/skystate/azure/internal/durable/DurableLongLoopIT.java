@@ -2,16 +2,16 @@ package io.skystate.azure.internal.durable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skystate.api.WorkflowPortability;
+import io.skystate.api.Skystate;
 import io.skystate.api.handler.HandlerDefinition;
 import io.skystate.api.workflow.ChoiceCondition;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowRun;
-import io.skystate.core.crypto.Keys;
-import io.skystate.emulators.DurableTaskSidecar;
-import io.skystate.local.LocalSkystate;
+import io.skystate.azure.AzureSkystate;
+import io.skystate.azure.AzureSkystateBuilder.StateBackend;
+import io.skystate.azure.conformance.AzureTargets;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,11 +28,8 @@ class DurableLongLoopIT {
 
     @Test
     void longLoopContinuesAsNewAndKeepsItsWholeHistory() throws Exception {
-        try (DurableTaskSidecar sidecar = DurableTaskSidecar.start(DurableTaskSidecar.Options.defaults()
-                .lockTimeout(DurableTarget.LOCK_TIMEOUT));
-                DurableTestInstance skystate = new DurableTestInstance(LocalSkystate.inMemory(), sidecar.host(),
-                        sidecar.port(), Keys.randomRing("azure"), WorkflowPortability.PORTABLE,
-                        DurableWorkflowEngine.DEFAULT_WORKERS)) {
+        try (Skystate skystate = AzureTargets.open(AzureSkystate.builder(), StateBackend.TABLES,
+                AzureTargets.newPrefix(), AzureTargets.startSidecar())) {
             skystate.handlers().register(HandlerDefinition.ofFunction("increment", BigDecimal.class, BigDecimal.class,
                     n -> n.add(BigDecimal.ONE)));
             skystate.workflows().register(WorkflowDefinition.builder("loop", 1).startAt("inc")
@@ -55,7 +52,7 @@ class DurableLongLoopIT {
             for (int i = 1; i < history.size(); i++) {
                 assertThat(history.get(i).startedAt()).isAfterOrEqualTo(history.get(i - 1).startedAt());
             }
-            int chunks = skystate.local().stateStore(Names.REGISTRY_STORE)
+            int chunks = skystate.stateStore(Names.REGISTRY_STORE)
                     .list(io.skystate.api.state.ListRequest.firstPage("hist-loop-1", 100)).entries().size();
             assertThat(chunks).as("history chunks spilled from the custom status").isGreaterThan(1);
         }

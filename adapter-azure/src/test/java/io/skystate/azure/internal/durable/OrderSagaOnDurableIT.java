@@ -2,16 +2,16 @@ package io.skystate.azure.internal.durable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skystate.api.WorkflowPortability;
+import io.skystate.api.Skystate;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowRun;
-import io.skystate.core.crypto.Keys;
-import io.skystate.emulators.DurableTaskSidecar;
+import io.skystate.azure.AzureSkystate;
+import io.skystate.azure.AzureSkystateBuilder.StateBackend;
+import io.skystate.azure.conformance.AzureTargets;
 import io.skystate.examples.ordersaga.OrderHandlers;
 import io.skystate.examples.ordersaga.OrderSagaDemo;
 import io.skystate.examples.ordersaga.PaymentGateway;
-import io.skystate.local.LocalSkystate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +20,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order-saga demo, unchanged, with its workflow on the Durable engine against the durabletask-go sidecar: the
- * saga compensates order-2 newest first, and the payment provider declines order-3 over the workflow callback URL.
+ * The order-saga demo, unchanged, on the Azure adapter (Table Storage and Storage Queues on Azurite) with its workflow
+ * on the Durable engine against the durabletask-go sidecar: the saga compensates order-2 newest first, and the payment
+ * provider declines order-3 over the workflow callback URL (served by the function host).
  */
 class OrderSagaOnDurableIT {
     @Test
     void demoRunsUnchangedOnDurable() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (DurableTaskSidecar sidecar = DurableTaskSidecar.start(DurableTaskSidecar.Options.defaults()
-                .lockTimeout(DurableTarget.LOCK_TIMEOUT));
-                DurableTestInstance skystate = new DurableTestInstance(LocalSkystate.inMemory(), sidecar.host(),
-                        sidecar.port(), Keys.randomRing("azure"), WorkflowPortability.PORTABLE,
-                        DurableWorkflowEngine.DEFAULT_WORKERS);
+        try (Skystate skystate = AzureTargets.open(AzureSkystate.builder(), StateBackend.TABLES,
+                AzureTargets.newPrefix(), AzureTargets.startSidecar());
                 PaymentGateway gateway = new PaymentGateway()) {
             Map<String, WorkflowRun> runs = OrderSagaDemo.run(skystate, gateway,
                     new PrintStream(printed, true, StandardCharsets.UTF_8));

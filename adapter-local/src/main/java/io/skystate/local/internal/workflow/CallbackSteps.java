@@ -16,9 +16,10 @@ import io.skystate.core.workflow.interpret.StepInterpreter;
 import java.util.Optional;
 
 /**
- * Runs {@link Step.AwaitCallback} steps: create a callback (phase ISSUED, persisted with its token), call the
- * handler with {@code {"token", "url", "input"}} (again after a crash, with the same token), then wait (WAITING)
- * until the callback's completion message arrives on {@link EngineContext#CALLBACK_QUEUE}.
+ * Runs {@link Step.AwaitCallback} steps: create a callback (phase ISSUED, persisted with its token, and in
+ * {@code wake_at} the instant it started waiting), call the handler with {@code {"token", "url", "input"}} (again
+ * after a crash, with the same token), then wait (WAITING) until the callback's completion message arrives on
+ * {@link EngineContext#CALLBACK_QUEUE}.
  */
 final class CallbackSteps {
     private static final String ISSUED = "ISSUED";
@@ -48,8 +49,8 @@ final class CallbackSteps {
             request.put("token", issued.callbackToken());
             request.put("url", ctx.callbackUrls().apply(issued.callbackToken()).toString());
             request.set("input", ctx.claims().resolve(plan.input()));
-            result = ctx.tasks().invoke(plan.handler(), ctx.codec().encode(request),
-                    issued.runId() + "/" + issued.path() + "/" + issued.attempt(), issued.attempt(), plan.timeout());
+            result = ctx.tasks().invoke(plan.handler(), ctx.codec().encode(request), TaskRunner.call(issued, "awaitCallback"),
+                    plan.timeout());
         } catch (JsonPaths.DataPathException e) {
             result = new TaskRunner.Result(null, StepError.dataError(e.getMessage()));
         }
@@ -67,7 +68,8 @@ final class CallbackSteps {
             if (outcome.error() != null) {
                 transitions.fail(c, still.get().frame(), step, outcome.error(), tokens);
             } else {
-                FrameTable.save(c, still.get().frame().with(Frame.WAITING, ISSUED, sent.attempt(), 0));
+                FrameTable.save(c, still.get().frame().with(Frame.WAITING, ISSUED, sent.attempt(),
+                        still.get().frame().wakeAt()));
             }
         });
         if (outcome.error() == null) {
@@ -123,7 +125,10 @@ final class CallbackSteps {
         Frame[] issued = {null};
         stepper.commit((c, tokens) -> {
             if (stepper.current(c, started.runId(), started.frameId(), Frame.READY).isPresent()) {
-                issued[0] = started.with(Frame.READY, ISSUED, started.attempt(), 0).withCallback(handle.id(), handle.token());
+                // wake_at of an issued callback frame keeps when the callback started waiting (due at once if resumed)
+                long since = handle.expiresAt().minus(plan.timeout()).toEpochMilli();
+                issued[0] = started.with(Frame.READY, ISSUED, started.attempt(), since)
+                        .withCallback(handle.id(), handle.token());
                 FrameTable.save(c, issued[0]);
             }
         });

@@ -55,7 +55,7 @@ final class Compensator {
             int attempt = 0;
             while (attempt < ATTEMPTS) {
                 attempt++;
-                result = ctx.tasks().invoke(handler, input, runId + "/compensate/" + step + "/" + attempt, attempt,
+                result = ctx.tasks().invoke(handler, input, TaskRunner.compensation(runId, step, seq, attempt),
                         HandlerRegistry.DEFAULT_TIMEOUT);
                 if (result.error() == null) {
                     break;

@@ -28,15 +28,21 @@ final class FrameStepper {
     private final EngineContext ctx;
     private final Transitions transitions;
     private final CallbackSteps callbackSteps;
+    private final EventSteps eventSteps;
 
     FrameStepper(EngineContext ctx, Transitions transitions) {
         this.ctx = ctx;
         this.transitions = transitions;
         this.callbackSteps = new CallbackSteps(ctx, transitions, this);
+        this.eventSteps = new EventSteps(ctx, transitions, this);
     }
 
     CallbackSteps callbackSteps() {
         return callbackSteps;
+    }
+
+    EventSteps eventSteps() {
+        return eventSteps;
     }
 
     /** A frame and the step it is at, if the frame is still due to run. */
@@ -83,6 +89,8 @@ final class FrameStepper {
             runTask(frame, (Step.Task) step, invoke);
         } else if (plan instanceof Plan.AwaitCallback await) {
             callbackSteps.advance(frame, (Step.AwaitCallback) step, await);
+        } else if (plan instanceof Plan.AwaitEvent await) {
+            eventSteps.advance(frame, (Step.AwaitEvent) step, await);
         } else if (plan instanceof Plan.Fork fork) {
             commit((c, tokens) -> fork(c, frame, step, fork));
         } else if (plan instanceof Plan.Sleep sleep) {
@@ -103,8 +111,7 @@ final class FrameStepper {
         TaskRunner.Result result;
         try {
             byte[] input = ctx.codec().encode(ctx.claims().resolve(invoke.input()));
-            result = ctx.tasks().invoke(task.handler(), input, started.runId() + "/" + started.path() + "/" + started.attempt(),
-                    started.attempt(), invoke.timeout());
+            result = ctx.tasks().invoke(task.handler(), input, TaskRunner.call(started, "task"), invoke.timeout());
         } catch (JsonPaths.DataPathException e) {
             result = new TaskRunner.Result(null, StepError.dataError(e.getMessage()));
         }
@@ -152,7 +159,7 @@ final class FrameStepper {
      * The step's history entry, opened on first use. Steps without attempts of their own (choice, wait, succeed,
      * fail) run once: their entry says 1 attempt, as on every engine.
      */
-    private long open(Connection c, Frame frame, Step step) throws SQLException {
+    long open(Connection c, Frame frame, Step step) throws SQLException {
         if (frame.historySeq() != null) {
             return frame.historySeq();
         }

@@ -73,6 +73,23 @@ final class FrameTable {
                 });
     }
 
+    /** Frames of the run whose callback is issued and not resolved yet: the steps waiting on a callback. */
+    static List<Frame> issuedCallbacks(Connection c, String runId) throws SQLException {
+        return query(c, "run_id = ? AND state IN ('READY', 'WAITING') AND phase = 'ISSUED' AND callback_token IS NOT NULL"
+                + " ORDER BY frame_id", s -> s.setString(1, runId));
+    }
+
+    /** Makes the run's awaitEvent steps due now, so they look for the event just signalled. */
+    static void wakeEventWaiters(Connection c, String runId, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE wf_frames SET wake_at = ? WHERE run_id = ?"
+                + " AND state = 'READY' AND phase LIKE '" + EventSteps.PHASE + "%' AND wake_at > ?")) {
+            s.setLong(1, now);
+            s.setString(2, runId);
+            s.setLong(3, now);
+            s.executeUpdate();
+        }
+    }
+
     static long nextFrameId(Connection c, String runId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(frame_id), -1) + 1 FROM wf_frames WHERE run_id = ?")) {
             s.setString(1, runId);

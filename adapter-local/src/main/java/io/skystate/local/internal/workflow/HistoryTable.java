@@ -70,10 +70,26 @@ final class HistoryTable {
         }
     }
 
-    /** Attempts of task and awaitCallback steps the run has made (what the step-attempt cap counts). */
+    /**
+     * Attempts of task and awaitCallback steps the run has made since it started or was last redriven (what the
+     * step-attempt cap counts).
+     */
     static long workAttempts(Connection c, String runId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(attempts), 0) FROM wf_history"
-                + " WHERE run_id = ? AND kind IN ('task', 'awaitCallback')")) {
+                + " WHERE run_id = ? AND kind IN ('task', 'awaitCallback')"
+                + " AND seq > (SELECT attempts_from FROM wf_runs WHERE id = ?)")) {
+            s.setString(1, runId);
+            s.setString(2, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The sequence number of the run's latest history entry, 0 without any. */
+    static long lastSeq(Connection c, String runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM wf_history WHERE run_id = ?")) {
             s.setString(1, runId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -1,12 +1,15 @@
 package io.skystate.local.internal.workflow;
 
+import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.core.crypto.Keys;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.workflow.ClaimCheck;
+import io.skystate.core.workflow.ops.RunPageTokens;
 import io.skystate.local.internal.Database;
 import java.net.URI;
 import java.time.Clock;
@@ -30,10 +33,14 @@ public final class LocalWorkflowEngine implements AutoCloseable {
     private final Transitions transitions;
     private final FrameStepper stepper;
     private final RunControl control;
+    private final WorkflowWorkers runSteps;
     private Dispatcher dispatcher;
 
+    /** {@code pageTokenKeys} sign the page tokens of run listings. */
     public LocalWorkflowEngine(Skystate skystate, Database database, HandlerRegistry handlers, Callbacks callbacks,
-            JacksonCodec codec, Clock clock, Function<String, URI> callbackUrls, WorkflowPortability portability) {
+            JacksonCodec codec, Clock clock, Function<String, URI> callbackUrls, WorkflowPortability portability,
+            WorkflowWorkers runSteps, KeyRing pageTokenKeys) {
+        this.runSteps = runSteps;
         this.skystate = skystate;
         AtomicInteger ids = new AtomicInteger();
         this.handlerPool = Executors.newCachedThreadPool(r -> {
@@ -48,12 +55,13 @@ public final class LocalWorkflowEngine implements AutoCloseable {
         this.transitions = new Transitions(ctx);
         this.stepper = new FrameStepper(ctx, transitions);
         this.control = new RunControl(ctx, transitions, stepper);
-        this.workflows = new LocalWorkflows(ctx, control);
+        this.workflows = new LocalWorkflows(ctx, control, new RunListing(ctx, new RunPageTokens(pageTokenKeys, "local")),
+                stepper.eventSteps(), new Redriver(ctx, stepper));
     }
 
-    /** The engine's API, starting the dispatcher if it is not running yet. */
+    /** The engine's API, starting the dispatcher if it is not running yet (never with workers off). */
     public synchronized LocalWorkflows workflows() {
-        if (dispatcher == null) {
+        if (dispatcher == null && runSteps == WorkflowWorkers.ON) {
             dispatcher = new Dispatcher(ctx, stepper, stepper.callbackSteps(), new Compensator(ctx), control,
                     skystate.queue(EngineContext.CALLBACK_QUEUE), WORKERS);
         }

@@ -3,6 +3,9 @@ package io.skystate.local.internal.workflow;
 import io.skystate.api.AlreadyExistsException;
 import io.skystate.api.Codec;
 import io.skystate.api.NotFoundException;
+import io.skystate.api.workflow.PendingCallback;
+import io.skystate.api.workflow.RunPage;
+import io.skystate.api.workflow.RunQuery;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -19,10 +22,16 @@ import java.util.Optional;
 public final class LocalWorkflows implements Workflows {
     private final EngineContext ctx;
     private final RunControl control;
+    private final RunListing listing;
+    private final EventSteps events;
+    private final Redriver redriver;
 
-    LocalWorkflows(EngineContext ctx, RunControl control) {
+    LocalWorkflows(EngineContext ctx, RunControl control, RunListing listing, EventSteps events, Redriver redriver) {
         this.ctx = ctx;
         this.control = control;
+        this.listing = listing;
+        this.events = events;
+        this.redriver = redriver;
     }
 
     @Override
@@ -56,7 +65,7 @@ public final class LocalWorkflows implements Workflows {
             }
             Long deadline = definition.timeout().map(t -> now + t.toMillis()).orElse(null);
             RunTable.insert(c, new RunRow(instanceId, workflow, version, RunStatus.RUNNING.name(), hash, null, null,
-                    null, now, null, deadline, null));
+                    null, now, null, deadline, null, 0, 0));
             FrameTable.save(c, new Frame(instanceId, 0, null, null, "", definition.startAt(), data, Frame.READY, null,
                     0, 0, null, null, null));
             return null;
@@ -69,7 +78,7 @@ public final class LocalWorkflows implements Workflows {
     public WorkflowRun run(String instanceId) {
         RunRow row = ctx.database().inTransaction(c -> RunTable.find(c, instanceId)).orElseThrow(() ->
                 new NotFoundException("local", "no workflow instance '" + instanceId + "'"));
-        RunStatus status = RunRow.COMPENSATING.equals(row.status()) ? RunStatus.RUNNING : RunStatus.valueOf(row.status());
+        RunStatus status = row.reported();
         return new WorkflowRun(row.id(), row.workflow(), row.version(), status, Optional.ofNullable(row.output()),
                 status.finished() ? Optional.ofNullable(row.error()) : Optional.empty(),
                 status.finished() ? Optional.ofNullable(row.cause()) : Optional.empty(),
@@ -106,6 +115,27 @@ public final class LocalWorkflows implements Workflows {
     @Override
     public void heartbeatCallback(String token) {
         ctx.callbacks().heartbeat(token);
+    }
+
+    @Override
+    public RunPage runs(RunQuery query) {
+        return listing.runs(query);
+    }
+
+    @Override
+    public List<PendingCallback> pendingCallbacks(String instanceId) {
+        return listing.pendingCallbacks(instanceId);
+    }
+
+    @Override
+    public void signal(String instanceId, String event, byte[] payloadJson) {
+        events.signal(instanceId, event, payloadJson);
+    }
+
+    @Override
+    public WorkflowRun redrive(String instanceId) {
+        redriver.redrive(instanceId);
+        return run(instanceId);
     }
 
     @Override

@@ -11,15 +11,15 @@ import java.util.Optional;
 
 /** SQL for {@code wf_runs} and {@code wf_compensations}. */
 final class RunTable {
-    private static final String COLUMNS = "id, workflow, version, status, input_hash, output, error, cause,"
-            + " started_at, ended_at, deadline, failed_data";
+    static final String COLUMNS = "id, workflow, version, status, input_hash, output, error, cause,"
+            + " started_at, ended_at, deadline, failed_data, redrive_count, attempts_from";
 
     private RunTable() {
     }
 
     static void insert(Connection c, RunRow r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO wf_runs (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, NULL, ?, NULL)")) {
+                + ") VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, NULL, ?, NULL, 0, 0)")) {
             s.setString(1, r.id());
             s.setString(2, r.workflow());
             s.setInt(3, r.version());
@@ -39,7 +39,7 @@ final class RunTable {
         return query(c, "id = ?", id, 0).stream().findFirst();
     }
 
-    /** Ends or re-labels a run. */
+    /** Ends or re-labels a run; events it did not consume are dropped (no step of it can take them any more). */
     static void finish(Connection c, String id, String status, byte[] output, String error, String cause, Long endedAt,
             byte[] failedData) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE wf_runs SET status = ?, output = ?, error = ?, cause = ?,"
@@ -55,6 +55,27 @@ final class RunTable {
             }
             s.setBytes(6, failedData);
             s.setString(7, id);
+            s.executeUpdate();
+        }
+        EventTable.dropAll(c, id);
+    }
+
+    /**
+     * Makes a finished run RUNNING again for a redrive: end, output, error and failure data cleared, a new deadline,
+     * one more redrive, and the attempt budget counted from history entries after {@code attemptsFrom}.
+     */
+    static void redrive(Connection c, String id, Long deadline, int redriveCount, long attemptsFrom) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE wf_runs SET status = 'RUNNING', output = NULL,"
+                + " error = NULL, cause = NULL, ended_at = NULL, failed_data = NULL, deadline = ?, redrive_count = ?,"
+                + " attempts_from = ? WHERE id = ?")) {
+            if (deadline == null) {
+                s.setNull(1, Types.INTEGER);
+            } else {
+                s.setLong(1, deadline);
+            }
+            s.setInt(2, redriveCount);
+            s.setLong(3, attemptsFrom);
+            s.setString(4, id);
             s.executeUpdate();
         }
     }
@@ -114,7 +135,7 @@ final class RunTable {
                     Long deadlineAt = rs.wasNull() ? null : deadline;
                     rows.add(new RunRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                             rs.getString(5), rs.getBytes(6), rs.getString(7), rs.getString(8), rs.getLong(9),
-                            endedAt, deadlineAt, rs.getBytes(12)));
+                            endedAt, deadlineAt, rs.getBytes(12), rs.getInt(13), rs.getLong(14)));
                 }
             }
             return rows;

@@ -20,12 +20,14 @@ import java.util.Optional;
  * the validator's.
  */
 final class DefinitionReader {
-    static final List<String> TYPES = List.of("task", "awaitCallback", "choice", "parallel", "wait", "succeed", "fail");
+    static final List<String> TYPES = List.of("task", "awaitCallback", "awaitEvent", "choice", "parallel", "wait",
+            "succeed", "fail");
     private static final List<String> WORKFLOW = List.of("name", "version", "startAt", "timeout", "steps");
     private static final List<String> TASK = List.of("type", "handler", "inputPath", "resultPath", "next", "timeout",
             "compensateWith", "retry", "catch");
     private static final List<String> CALLBACK = List.of("type", "handler", "inputPath", "resultPath", "next",
             "timeout", "heartbeat", "retry", "catch");
+    private static final List<String> EVENT = List.of("type", "event", "resultPath", "next", "timeout", "catch");
     private static final List<String> CHOICE = List.of("type", "rules", "otherwise");
     private static final List<String> RULE = List.of("when", "next");
     private static final List<String> PARALLEL = List.of("type", "branches", "resultPath", "next", "retry", "catch");
@@ -90,6 +92,7 @@ final class DefinitionReader {
         return switch (type.asText()) {
             case "task" -> task(name, Fields.of(node, context, problems, TASK));
             case "awaitCallback" -> awaitCallback(name, Fields.of(node, context, problems, CALLBACK));
+            case "awaitEvent" -> awaitEvent(name, Fields.of(node, context, problems, EVENT));
             case "choice" -> choice(name, Fields.of(node, context, problems, CHOICE));
             case "parallel" -> parallel(name, Fields.of(node, context, problems, PARALLEL));
             case "wait" -> waitStep(name, Fields.of(node, context, problems, WAIT));
@@ -129,6 +132,17 @@ final class DefinitionReader {
         return handler == null || timeout == null || retry == null || catches == null ? null
                 : new Step.AwaitCallback(name, handler, inputPath, resultPath, next, timeout, heartbeat, retry,
                         catches);
+    }
+
+    private Step awaitEvent(String name, Fields f) {
+        String event = f.requiredString("event");
+        String resultPath = f.string("resultPath").orElse("$");
+        Optional<String> next = f.string("next");
+        Duration timeout = f.requiredDuration("timeout");
+        List<CatchRule> catches = catches(f);
+        f.finish();
+        return event == null || timeout == null || catches == null ? null
+                : new Step.AwaitEvent(name, event, resultPath, next, timeout, catches);
     }
 
     private Step choice(String name, Fields f) {

@@ -58,6 +58,13 @@ final class DefinitionWriter {
             node.put("timeout", callback.timeout().toString());
             putDuration(node, "heartbeat", callback.heartbeat());
             putRules(node, callback.retry(), callback.catches());
+        } else if (step instanceof Step.AwaitEvent event) {
+            node.put("type", "awaitEvent");
+            node.put("event", event.event());
+            putPath(node, "resultPath", event.resultPath());
+            putString(node, "next", event.next());
+            node.put("timeout", event.timeout().toString());
+            putRules(node, List.of(), event.catches());
         } else if (step instanceof Step.Choice choice) {
             node.put("type", "choice");
             ArrayNode rules = node.putArray("rules");

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Renders a workflow as a Mermaid {@code stateDiagram-v2}: steps are states (named by their step name, or
  * {@code state "name" as id} when the name is not a plain identifier or is taken), choices are {@code <<choice>>}
  * states with edges labelled by their conditions, parallel steps composite states with one region per branch,
- * and retries, callbacks and compensations notes. Labels are kept to characters Mermaid reads literally.
+ * and retries, callbacks, awaited events and compensations notes. Labels are kept to characters Mermaid reads literally.
  */
 public final class MermaidDiagram {
     private static final int MAX_LABEL = 60;
@@ -83,6 +83,10 @@ public final class MermaidDiagram {
                     + callback.heartbeat().map(h -> ", heartbeat " + h).orElse("") + ")");
             retry(callback.retry()).ifPresent(notes::add);
             note(indent, "right", id, notes);
+        } else if (step instanceof Step.AwaitEvent event) {
+            edge(indent, id, event.next(), ids, null);
+            catches(indent, id, event.catches(), ids);
+            note(indent, "right", id, List.of("waits for event " + event.event() + " (timeout " + event.timeout() + ")"));
         } else if (step instanceof Step.Choice choice) {
             for (Step.ChoiceRule rule : choice.rules()) {
                 line(indent, id + " --> " + id(ids, rule.next()) + " : " + label(condition(rule.condition(), true)));

@@ -28,8 +28,9 @@ import io.skystate.api.workflow.WorkflowDefinition;
  *     otherwise: small
  *   ...
  * }</pre>
- * Step types are {@code task}, {@code awaitCallback}, {@code choice}, {@code parallel}, {@code wait},
- * {@code succeed} and {@code fail}. Parsing reports every structural problem (unknown types, operators and fields,
+ * Step types are {@code task}, {@code awaitCallback}, {@code awaitEvent} ({@code event}, {@code timeout},
+ * {@code resultPath}, {@code next}, {@code catch}), {@code choice}, {@code parallel}, {@code wait}, {@code succeed} and
+ * {@code fail}. Parsing reports every structural problem (unknown types, operators and fields,
  * missing or malformed values) at once in an {@link InvalidWorkflowException}; semantic checks are left to the
  * engine's validator. {@code parse(toJson(d))} and {@code parse(toYaml(d))} equal {@code d}. Thread-safe.
  */

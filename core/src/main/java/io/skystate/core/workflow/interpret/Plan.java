@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * What entering a step asks the engine to do. The engine carries it out (with its own I/O, clock and durability)
  * and reports back to the {@link StepInterpreter}: {@link Invoke} and {@link AwaitCallback} end with
- * {@code completed} or {@code failed}, {@link Fork} with {@code joined} or {@code failed}, {@link Sleep} with
- * {@code waited}; a {@link Decided} step is already over.
+ * {@code completed} or {@code failed}, {@link AwaitEvent} with {@code completed} (the event's payload) or
+ * {@code eventTimedOut}, {@link Fork} with {@code joined} or {@code failed}, {@link Sleep} with {@code waited}; a
+ * {@link Decided} step is already over.
  */
 public sealed interface Plan {
     /**
@@ -37,6 +38,18 @@ public sealed interface Plan {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(heartbeat, "heartbeat");
+        }
+    }
+
+    /**
+     * Wait up to {@code timeout} for the oldest event named {@code event} signalled to the run that no step consumed
+     * yet (one signalled before the step was reached included), and consume it in the same durable step as the
+     * transition it causes, so a crash neither loses nor repeats it.
+     */
+    record AwaitEvent(String event, Duration timeout) implements Plan {
+        public AwaitEvent {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(timeout, "timeout");
         }
     }
 

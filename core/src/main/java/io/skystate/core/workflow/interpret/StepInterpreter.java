@@ -40,6 +40,9 @@ public final class StepInterpreter {
             return select(data, await.inputPath()).<Plan>map(input -> new Plan.AwaitCallback(await.handler(), input,
                     await.timeout(), await.heartbeat())).orElseGet(() -> nothingAt(await.inputPath()));
         }
+        if (step instanceof Step.AwaitEvent await) {
+            return new Plan.AwaitEvent(await.event(), await.timeout());
+        }
         if (step instanceof Step.Choice choice) {
             return new Plan.Decided(choose(choice, data));
         }
@@ -60,12 +63,18 @@ public final class StepInterpreter {
         return new Plan.Decided(new Transition.End(data));
     }
 
-    /** A task or callback step produced {@code result} (already offloaded if large). */
+    /**
+     * A task or callback step produced {@code result}, or an awaitEvent step received an event whose payload is
+     * {@code result} (already offloaded if large).
+     */
     public static Transition completed(Step step, JsonNode data, JsonNode result) {
         if (step instanceof Step.Task task) {
             return proceed(data, task.resultPath(), result, task.next());
         }
         if (step instanceof Step.AwaitCallback await) {
+            return proceed(data, await.resultPath(), result, await.next());
+        }
+        if (step instanceof Step.AwaitEvent await) {
             return proceed(data, await.resultPath(), result, await.next());
         }
         throw new IllegalArgumentException("step '" + step.name() + "' (" + step.kind() + ") produces no result");
@@ -84,6 +93,15 @@ public final class StepInterpreter {
      */
     public static Transition joined(Step.Parallel step, JsonNode data, JsonNode results) {
         return proceed(data, step.resultPath(), results, step.next());
+    }
+
+    /**
+     * No event came within an awaitEvent step's timeout: {@link WorkflowErrors#TIMEOUT}, which its catch rules may
+     * take (it has no retry rules).
+     */
+    public static Transition eventTimedOut(Step.AwaitEvent step, JsonNode data) {
+        return failed(step, data, new StepError(WorkflowErrors.TIMEOUT, "no event '" + step.event() + "' arrived within "
+                + step.timeout()), 1);
     }
 
     /** A wait step's time came. */
@@ -185,6 +203,9 @@ public final class StepInterpreter {
         }
         if (step instanceof Step.AwaitCallback a) {
             return a.catches();
+        }
+        if (step instanceof Step.AwaitEvent e) {
+            return e.catches();
         }
         return step instanceof Step.Parallel p ? p.catches() : List.of();
     }

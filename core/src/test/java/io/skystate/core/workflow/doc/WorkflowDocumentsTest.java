@@ -97,6 +97,9 @@ class WorkflowDocumentsTest {
                         .resultPath("$.payment").heartbeat(Duration.ofMinutes(1)).next("route")
                         .retry(RetryRule.any(2, Duration.ofSeconds(3))).catching(CatchRule.any("$.err", "bad")))
                 .awaitCallback("plainCallback", "h", Duration.ofDays(1), o -> { })
+                .awaitEvent("approval", "order.approved", Duration.ofHours(1), o -> o.resultPath("$.approval")
+                        .next("route").catching(new CatchRule(List.of(WorkflowErrors.TIMEOUT), "$.late", "bad")))
+                .awaitEvent("plainEvent", "x", Duration.ofSeconds(1), o -> { })
                 .choice("route", o -> o.when(all, "fanout").when(ChoiceCondition.isPresent("$.x"), "waitUntil"))
                 .choice("noOtherwise", o -> o.when(ChoiceCondition.isPresent("$.y"), "done"))
                 .parallel("fanout", o -> o.resultPath("$.results").next("waitFor")
@@ -240,7 +243,8 @@ class WorkflowDocumentsTest {
                 "step 'late': malformed instant 'until': 'tomorrow' (use ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z)",
                 "step 'slow': malformed duration 'timeout': '5 seconds' (use ISO-8601, e.g. PT30S)",
                 "step 'bad': missing 'cause'",
-                "step 'what': unknown type 'loop' (use task, awaitCallback, choice, parallel, wait, succeed, fail)");
+                "step 'what': unknown type 'loop' (use task, awaitCallback, awaitEvent, choice, parallel, wait, succeed,"
+                        + " fail)");
         assertThat(e.problems()).hasSize(12).allMatch(p -> p.startsWith("step '"));
     }
 

@@ -126,6 +126,31 @@ class StepInterpreterTest {
     }
 
     @Test
+    void awaitEventPlansItsEventAndWritesThePayloadAtItsResultPath() {
+        Step await = step(flow().awaitEvent("a", "approved", Duration.ofMinutes(5), e -> e.resultPath("$.approval")
+                .next("b")).succeed("b"), "a");
+        JsonNode data = json("{\"order\":7}");
+        assertThat(StepInterpreter.enter(await, "", data)).isEqualTo(new Plan.AwaitEvent("approved", Duration.ofMinutes(5)));
+        assertThat(StepInterpreter.completed(await, data, json("{\"by\":\"ann\"}")))
+                .isEqualTo(new Transition.Next("b", json("{\"order\":7,\"approval\":{\"by\":\"ann\"}}")));
+    }
+
+    @Test
+    void awaitEventTimesOutIntoItsCatchRulesWithoutRetry() {
+        Step caught = step(flow().awaitEvent("a", "go", Duration.ofSeconds(30), e -> e.next("b")
+                .catching(new CatchRule(List.of(WorkflowErrors.TIMEOUT), "$.late", "c"))).succeed("b").succeed("c"), "a");
+        Transition timedOut = StepInterpreter.eventTimedOut((Step.AwaitEvent) caught, json("{}"));
+        assertThat(timedOut).isInstanceOfSatisfying(Transition.Caught.class, c -> {
+            assertThat(c.step()).isEqualTo("c");
+            assertThat(c.error().error()).isEqualTo(WorkflowErrors.TIMEOUT);
+            assertThat(c.data().at("/late/cause").asText()).isEqualTo("no event 'go' arrived within PT30S");
+        });
+        Step uncaught = step(flow().awaitEvent("a", "go", Duration.ofSeconds(30), e -> { }), "a");
+        assertThat(StepInterpreter.eventTimedOut((Step.AwaitEvent) uncaught, json("{}")))
+                .isEqualTo(new Transition.Failed(new StepError(WorkflowErrors.TIMEOUT, "no event 'go' arrived within PT30S")));
+    }
+
+    @Test
     void aResultPathThroughAScalarIsAFatalDataError() {
         Step task = step(flow().task("a", "h", t -> t.resultPath("$.x.y")), "a");
         assertThat(StepInterpreter.completed(task, json("{\"x\":3}"), json("1")))
