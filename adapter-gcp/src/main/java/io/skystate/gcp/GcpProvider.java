@@ -3,6 +3,7 @@ package io.skystate.gcp;
 import io.skystate.api.Skystate;
 import io.skystate.api.SkystateConfig;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.spi.SkystateProvider;
 import java.net.URI;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Set;
  * {@code gcp.emulator.pubsub} ({@code host:port} of emulators), {@code gcp.prefix}, {@code gcp.create-resources},
  * {@code gcp.http.base-url}, {@code gcp.http.handler-endpoints}, {@code gcp.kms.key}, {@code gcp.workflows.location},
  * {@code gcp.workflows.endpoint} (an HTTP/JSON Workflows API such as Skystate's Workflows runner),
- * {@code gcp.workflows.service-account}, and the common {@code workflows.portability}.
+ * {@code gcp.workflows.service-account}, and the common {@code workflows.portability} and {@code workflows.workers}.
  * Available when a project is configured or in the environment. Stateless.
  */
 public final class GcpProvider implements SkystateProvider {
@@ -56,6 +57,7 @@ public final class GcpProvider implements SkystateProvider {
         config.property("gcp.workflows.endpoint").ifPresent(builder::workflowsEndpoint);
         config.property("gcp.workflows.service-account").ifPresent(builder::workflowServiceAccount);
         config.property(WorkflowPortability.PROPERTY).map(WorkflowPortability::parse).ifPresent(builder::workflowPortability);
+        config.property(WorkflowWorkers.PROPERTY).map(WorkflowWorkers::parse).ifPresent(builder::workflowWorkers);
         config.callbackKeys().ifPresent(builder::callbackKeys);
         config.sessionKeys().ifPresent(builder::sessionKeys);
         return builder.build();

@@ -109,7 +109,8 @@ public final class GcpSkystate implements Skystate {
                         + " region (gcp.workflows.location) and the URL of the deployed function (gcp.http.base-url)");
             }
             CloudWorkflowsSettings.Builder settings = CloudWorkflowsSettings.builder(b.project, b.workflowsLocation,
-                    b.httpBaseUrl).workflowIdPrefix(b.prefix).sweepInterval(b.workflowSweepInterval);
+                    b.httpBaseUrl).workflowIdPrefix(b.prefix).sweepInterval(b.workflowSweepInterval)
+                    .workers(b.workflowWorkers);
             if (b.workflowsEndpoint != null) {
                 settings.apiEndpoint(b.workflowsEndpoint);
             }

@@ -8,6 +8,7 @@ import io.skystate.core.crypto.AesKeyWrapping;
 import io.skystate.core.crypto.KeyWrapping;
 import io.skystate.gcp.internal.kms.CloudKmsKeyWrapping;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class GcpSkystateBuilder {
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
     WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
+    WorkflowWorkers workflowWorkers = WorkflowWorkers.ON;
     final List<ClientInterceptor> interceptors = new ArrayList<>();
     CredentialsProvider credentials;
     String workflowsLocation;
@@ -174,6 +176,16 @@ public final class GcpSkystateBuilder {
     /** Which workflow definitions to accept. */
     public GcpSkystateBuilder workflowPortability(WorkflowPortability portability) {
         this.workflowPortability = Objects.requireNonNull(portability);
+        return this;
+    }
+
+    /**
+     * Whether this instance runs workflow steps ({@link WorkflowWorkers#ON}, the default: its function serves the
+     * steps Cloud Workflows calls, and its sweeper runs) or only operates runs ({@link WorkflowWorkers#OFF}: for
+     * operator tools and processes without the application's handlers; the deployed function runs the steps).
+     */
+    public GcpSkystateBuilder workflowWorkers(WorkflowWorkers workers) {
+        this.workflowWorkers = io.skystate.api.Arguments.notNull(workers, "workers");
         return this;
     }
 

@@ -2,6 +2,7 @@ package io.skystate.gcp.workflows;
 
 import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.conformance.ConformanceTarget;
 import io.skystate.conformance.Gaps;
 import io.skystate.conformance.Timing;
@@ -49,6 +50,15 @@ final class GcpStackTarget implements ConformanceTarget {
     public Skystate open(KeyRing callbackKeys, KeyRing sessionKeys) {
         return build(GcpSkystate.builder().callbackKeys(callbackKeys).sessionKeys(sessionKeys), new FunctionServer(),
                 freshPrefix());
+    }
+
+    /**
+     * An instance with workers off on its own prefix, serving its own function: Cloud Workflows' calls to that function
+     * are refused (503), so no step of its runs executes anywhere.
+     */
+    @Override
+    public Skystate openOperator() {
+        return build(GcpSkystate.builder().workflowWorkers(WorkflowWorkers.OFF), new FunctionServer(), freshPrefix());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.skystate.api.Capabilities;
 import io.skystate.api.Skystate;
 import io.skystate.api.TransientException;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.callback.CallbackHttpEndpoint;
 import io.skystate.core.callback.StoreBackedCallbacks;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +31,9 @@ import java.util.function.Supplier;
  * histories, attempt counters, callback relays, offloaded values) lives in two stores of the given {@link Skystate}
  * ({@code skystate-workflows}, {@code skystate-claims}): Firestore in production. The workflow callbacks must issue
  * URLs of the relay ({@link #callbackUrl}). A sweeper thread (see {@link CloudWorkflowsSettings#sweepInterval()})
- * enforces workflow timeouts and relays callback timeouts; {@link #sweep()} does one round. Thread-safe.
+ * enforces workflow timeouts and relays callback timeouts; {@link #sweep()} does one round. With workers off
+ * ({@link CloudWorkflowsSettings#workers()}) the engine only operates runs: no sweeper thread, and its task endpoint
+ * refuses to run steps or sweeps (503, so the workflow retries against a function that runs them). Thread-safe.
  */
 public final class CloudWorkflowsEngine implements AutoCloseable {
     private final EngineContext ctx;
@@ -51,8 +55,10 @@ public final class CloudWorkflowsEngine implements AutoCloseable {
         this.workflows = new GcpWorkflows(ctx, deployments, new Starts(ctx, deployments, runs),
                 new RunViews(ctx, deployments, runs, history, control), history, control, relay);
         this.endpoint = new TaskEndpoint(ctx.codec(), new TaskCalls(ctx, deployments, runs, history, relay, invoker),
-                CallbackHttpEndpoint.forWorkflows(workflows, ctx.codec()), this::sweep);
-        this.sweeper = new Sweeper(this::sweep, ctx.settings().sweepInterval());
+                CallbackHttpEndpoint.forWorkflows(workflows, ctx.codec()), this::sweep,
+                ctx.settings().workers() == WorkflowWorkers.ON);
+        this.sweeper = new Sweeper(this::sweep, ctx.settings().workers() == WorkflowWorkers.ON
+                ? ctx.settings().sweepInterval() : Duration.ZERO);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.skystate.gcp.internal.workflows;
 
+import io.skystate.api.WorkflowWorkers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,8 +11,9 @@ import java.util.Optional;
  * deployed HTTP function that serves the task endpoint and the callback relay, a prefix for workflow ids, the
  * Workflows API endpoint (empty: Google's, with application default credentials; set: an HTTP/JSON endpoint without
  * credentials, such as Skystate's Workflows runner), how the relay authenticates to callback endpoints, the service
- * account workflows run as, and how often the engine's sweeper runs (zero: never; call
- * {@link CloudWorkflowsEngine#sweep()} from a scheduler instead). Immutable; build with {@link #builder}.
+ * account workflows run as, how often the engine's sweeper runs (zero: never; call
+ * {@link CloudWorkflowsEngine#sweep()} from a scheduler instead), and whether this instance runs steps
+ * ({@link WorkflowWorkers}). Immutable; build with {@link #builder}.
  */
 public final class CloudWorkflowsSettings {
     private final String projectId;
@@ -22,6 +24,7 @@ public final class CloudWorkflowsSettings {
     private final RelayAuth relayAuth;
     private final Optional<String> serviceAccount;
     private final Duration sweepInterval;
+    private final WorkflowWorkers workers;
 
     private CloudWorkflowsSettings(Builder b) {
         this.projectId = Objects.requireNonNull(b.projectId, "projectId");
@@ -33,6 +36,7 @@ public final class CloudWorkflowsSettings {
         this.relayAuth = b.relayAuth != null ? b.relayAuth : b.apiEndpoint != null ? RelayAuth.NONE : RelayAuth.google();
         this.serviceAccount = Optional.ofNullable(b.serviceAccount);
         this.sweepInterval = b.sweepInterval;
+        this.workers = b.workers;
     }
 
     public static Builder builder(String projectId, String location, URI functionBaseUrl) {
@@ -77,7 +81,12 @@ public final class CloudWorkflowsSettings {
         return sweepInterval;
     }
 
-    /** Collects settings; not thread-safe. Defaults: prefix {@code skystate-}, Google's API, sweep every second. */
+    /** ON: the task endpoint runs steps and the sweeper runs; OFF: this instance only operates runs. */
+    public WorkflowWorkers workers() {
+        return workers;
+    }
+
+    /** Collects settings; not thread-safe. Defaults: prefix {@code skystate-}, Google's API, sweep every second, workers on. */
     public static final class Builder {
         private final String projectId;
         private final String location;
@@ -87,6 +96,7 @@ public final class CloudWorkflowsSettings {
         private RelayAuth relayAuth;
         private String serviceAccount;
         private Duration sweepInterval = Duration.ofSeconds(1);
+        private WorkflowWorkers workers = WorkflowWorkers.ON;
 
         private Builder(String projectId, String location, URI functionBaseUrl) {
             this.projectId = projectId;
@@ -119,6 +129,12 @@ public final class CloudWorkflowsSettings {
 
         public Builder sweepInterval(Duration interval) {
             this.sweepInterval = Objects.requireNonNull(interval);
+            return this;
+        }
+
+        /** Whether this instance runs steps (default {@link WorkflowWorkers#ON}). */
+        public Builder workers(WorkflowWorkers workers) {
+            this.workers = Objects.requireNonNull(workers);
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP side of the Cloud Workflows engine, independent of any server: the deployed function routes
@@ -17,10 +18,14 @@ import java.util.Map;
  * here. Task operations answer 200 with the portable answer JSON ({@link Protocol}); a failure of the endpoint itself
  * answers 500 (retryable: the workflow's transport retry tries again). The callback route speaks the callback URL
  * protocol of {@link CallbackHttpEndpoint} (204, 400, 403, 409, 410, 413) and relays the outcome to the waiting
- * execution. {@code POST /skystate/workflow-tasks/sweep} runs the sweeper once (for a scheduler). Thread-safe.
+ * execution. {@code POST /skystate/workflow-tasks/sweep} runs the sweeper once (for a scheduler). An instance with
+ * workers off answers the step operations and the sweep with 503 (retryable) and runs nothing. Thread-safe.
  */
 public final class TaskEndpoint {
     private static final System.Logger LOG = System.getLogger(TaskEndpoint.class.getName());
+    /** The operations that run steps or move runs on, refused by an instance with workers off. */
+    private static final Set<String> STEP_WORK = Set.of(Protocol.OP_TASK, Protocol.OP_CALLBACK, Protocol.OP_COMPENSATE,
+            Protocol.OP_SWEEP);
 
     /** A reply: status, content type and body. */
     public record Reply(int status, String contentType, byte[] body) {
@@ -30,12 +35,15 @@ public final class TaskEndpoint {
     private final TaskCalls calls;
     private final CallbackHttpEndpoint callbacks;
     private final Runnable sweep;
+    private final boolean runsSteps;
 
-    TaskEndpoint(JacksonCodec codec, TaskCalls calls, CallbackHttpEndpoint callbacks, Runnable sweep) {
+    TaskEndpoint(JacksonCodec codec, TaskCalls calls, CallbackHttpEndpoint callbacks, Runnable sweep,
+            boolean runsSteps) {
         this.codec = codec;
         this.calls = calls;
         this.callbacks = callbacks;
         this.sweep = sweep;
+        this.runsSteps = runsSteps;
     }
 
     /** True for paths this endpoint serves. */
@@ -57,6 +65,10 @@ public final class TaskEndpoint {
             return new Reply(reply.status(), "application/json", reply.body());
         }
         String op = path.substring(Protocol.TASK_ROUTE.length());
+        if (!runsSteps && STEP_WORK.contains(op)) {
+            return json(503, Map.of("error", "WORKERS_OFF", "message", "this instance runs no workflow steps"
+                    + " (workflows.workers=off); deploy the function with workers on"));
+        }
         try {
             if (op.equals(Protocol.OP_SWEEP)) {
                 sweep.run();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skystate.api.Capabilities;
 import io.skystate.api.WorkflowPortability;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowErrors;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,24 @@ class EnginePartsTest {
     }
 
     @Test
+    void anEngineWithWorkersOffRunsNoStepsButServesTheRest() {
+        try (LocalSkystate local = LocalSkystate.builder().withoutHttp().build();
+                CloudWorkflowsEngine engine = engine(local, WorkflowWorkers.OFF)) {
+            TaskEndpoint endpoint = engine.taskEndpoint();
+            byte[] body = "{\"run\":\"unknown\",\"p\":\"work\"}".getBytes(StandardCharsets.UTF_8);
+            for (String op : List.of("task", "callback", "compensate", "sweep")) {
+                assertThat(endpoint.handle("POST", "/skystate/workflow-tasks/" + op, Map.of(), body).status())
+                        .as(op).isEqualTo(503);
+            }
+            assertThat(endpoint.handle("POST", "/skystate/workflow-tasks/record", Map.of(), body).status())
+                    .isEqualTo(200);
+            assertThat(endpoint.handle("POST", "/skystate/workflow-callbacks/forged", Map.of(),
+                    "{\"outcome\":\"success\",\"result\":1}".getBytes(StandardCharsets.UTF_8)).status())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
     void startValidatesTheInstanceIdBeforeAnythingElse() {
         try (LocalSkystate local = LocalSkystate.builder().withoutHttp().build();
                 CloudWorkflowsEngine engine = engine(local)) {
@@ -86,6 +106,10 @@ class EnginePartsTest {
     }
 
     private static CloudWorkflowsEngine engine(LocalSkystate local) {
+        return engine(local, WorkflowWorkers.ON);
+    }
+
+    private static CloudWorkflowsEngine engine(LocalSkystate local, WorkflowWorkers workers) {
         JacksonCodec codec = (JacksonCodec) local.codec();
         URI function = URI.create("http://127.0.0.1:9");
         StoreBackedCallbacks callbacks = StoreBackedCallbacks.forWorkflows(local, local.stateStore("wcb"), codec,
@@ -93,6 +117,6 @@ class EnginePartsTest {
         return CloudWorkflowsEngine.create(local, (HandlerRegistry) local.handlers(), callbacks, codec,
                 Clock.systemUTC(), () -> new Capabilities("gcp", Set.of(), 100, 400_000), WorkflowPortability.PORTABLE,
                 CloudWorkflowsSettings.builder("p", "l", function).apiEndpoint("http://127.0.0.1:9")
-                        .sweepInterval(Duration.ZERO).build());
+                        .sweepInterval(Duration.ZERO).workers(workers).build());
     }
 }

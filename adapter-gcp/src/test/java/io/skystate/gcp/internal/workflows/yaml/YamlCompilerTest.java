@@ -1,10 +1,12 @@
 package io.skystate.gcp.internal.workflows.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.skystate.api.workflow.CatchRule;
+import io.skystate.api.workflow.InvalidWorkflowException;
 import io.skystate.api.workflow.RetryRule;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowErrors;
@@ -178,5 +180,17 @@ class YamlCompilerTest {
         assertThat(WorkflowsRunner.check(yaml)).isEmpty();
         assertThat(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("bytes of a 40-step source")
                 .isLessThan(YamlCompiler.MAX_SOURCE_BYTES);
+    }
+
+    @Test
+    void awaitEventStepsAreRejectedNamingEveryOne() {
+        WorkflowDefinition signalled = WorkflowDefinition.builder("signalled", 1).startAt("hold")
+                .awaitEvent("hold", "approved", Duration.ofMinutes(1), e -> e.next("fan"))
+                .parallel("fan", p -> p.branch(b -> b.startAt("inner")
+                        .awaitEvent("inner", "shipped", Duration.ofMinutes(1), e -> { })))
+                .build();
+        assertThatThrownBy(() -> YamlCompiler.compile(signalled)).isInstanceOf(InvalidWorkflowException.class)
+                .hasMessageContaining("step 'hold'").hasMessageContaining("step 'fan/0/inner'")
+                .hasMessageContaining("Cloud Workflows");
     }
 }
