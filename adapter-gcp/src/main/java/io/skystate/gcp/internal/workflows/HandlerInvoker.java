@@ -1,9 +1,11 @@
 package io.skystate.gcp.internal.workflows;
 
+import io.skystate.api.handler.StepInvocation;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.workflow.StepErrors;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +37,11 @@ final class HandlerInvoker implements AutoCloseable {
         this.handlers = handlers;
     }
 
-    Result invoke(String handler, byte[] input, String invocationId, int attempt, Duration timeout) {
-        Future<byte[]> call = pool.submit(() -> handlers.invokeJson(handler, input, invocationId, attempt));
+    /** Runs {@code handler} for one attempt of the workflow step {@code step}. */
+    Result invoke(String handler, byte[] input, String invocationId, int attempt, StepInvocation step,
+            Duration timeout) {
+        Future<byte[]> call = pool.submit(() -> handlers.invokeJson(handler, input, invocationId, attempt,
+                Optional.of(step)));
         try {
             return new Result(call.get(timeout.toMillis(), TimeUnit.MILLISECONDS), null);
         } catch (TimeoutException e) {

@@ -9,7 +9,8 @@ import java.util.List;
  * <p><b>Requests</b> ({@code POST <function>/skystate/workflow-tasks/<op>}, JSON) carry {@value #RUN} (instance
  * id), {@value #EXECUTION} (Workflows execution id), {@value #LOG} (history events not yet recorded) and, per
  * operation, {@value #PATH}, {@value #KIND}, {@value #HANDLER}, {@value #VISIT}, {@value #ATTEMPT},
- * {@value #STARTED}, {@value #NONCE}, {@value #TIMEOUT}, {@value #HEARTBEAT}, {@value #INPUT}, {@value #CALLBACK_URL}.
+ * {@value #STARTED}, {@value #NONCE}, {@value #TIMEOUT}, {@value #HEARTBEAT}, {@value #INPUT}, {@value #CALLBACK_URL},
+ * {@value #COMPENSATION_NUMBER}.
  * <b>Answers</b> are HTTP 200 with {@code {"ok": true, "result": ...}} or {@code {"ok": false, "error", "cause"}};
  * any other status is a transport failure. Callback relays post the same answer shape to the execution's callback
  * endpoint. Immutable constants only.
@@ -48,6 +49,8 @@ public final class Protocol {
     public static final String HEARTBEAT = "hb";
     public static final String INPUT = "i";
     public static final String CALLBACK_URL = "cb";
+    /** Of a compensation request: which compensation of the run it is, from 1 (the saga loop's index). */
+    public static final String COMPENSATION_NUMBER = "u";
     /** Of a stop request: the visit id prefix of the branches to stop. */
     public static final String PREFIX = "prefix";
 

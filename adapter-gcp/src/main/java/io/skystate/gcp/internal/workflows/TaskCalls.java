@@ -3,6 +3,7 @@ package io.skystate.gcp.internal.workflows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.callback.CallbackHandle;
+import io.skystate.api.handler.StepInvocation;
 import io.skystate.api.workflow.Step;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowErrors;
@@ -11,6 +12,7 @@ import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.workflow.AttemptBudget;
 import io.skystate.core.workflow.JsonPaths;
 import io.skystate.core.workflow.StepErrors;
+import io.skystate.core.workflow.ops.InvocationIds;
 import java.util.Optional;
 
 /**
@@ -21,8 +23,9 @@ import java.util.Optional;
  * stopped (or the caller is not the run's execution), counts against {@link Workflows#MAX_STEP_ATTEMPTS} when it is
  * new (a transport retry repeats its nonce), and runs the handler the registered definition names, with claim-check
  * references resolved and a large result offloaded.
- * The invocation id is {@code <run>/<path>/<attempt>} (compensations {@code <run>/compensate/<path>/<attempt>}), the
- * same on every retry of one attempt. Thread-safe.
+ * Handlers see their step ({@code InvocationContext.step()}) and one invocation id per step execution, in core's
+ * {@link InvocationIds} format: {@code <run>/<path>@n<visit>} for every attempt of a task or callback step's visit,
+ * {@code <run>/<path>@compensation-<n>} for the run's n-th compensation. Thread-safe.
  */
 final class TaskCalls {
     private final EngineContext ctx;
@@ -59,8 +62,8 @@ final class TaskCalls {
                 return capReached(run, body, attempt);
             }
             byte[] input = ctx.codec().encode(ctx.claims().resolve(body.path(Protocol.INPUT)));
-            HandlerInvoker.Result result = invoker.invoke(task.handler(), input, invocation(run.run(), body, attempt),
-                    attempt.number(), task.timeout().orElse(HandlerRegistry.DEFAULT_TIMEOUT));
+            HandlerInvoker.Result result = invoker.invoke(task.handler(), input, invocation(run.run(), body),
+                    attempt.number(), stepOf(run, body, task.kind()), task.timeout().orElse(HandlerRegistry.DEFAULT_TIMEOUT));
             return finish(run, body, attempt, result, false);
         });
     }
@@ -82,7 +85,7 @@ final class TaskCalls {
             request.put("url", handle.url().toString());
             request.set("input", ctx.claims().resolve(body.path(Protocol.INPUT)));
             HandlerInvoker.Result result = invoker.invoke(await.handler(), ctx.codec().encode(request),
-                    invocation(run.run(), body, attempt), attempt.number(), await.timeout());
+                    invocation(run.run(), body), attempt.number(), stepOf(run, body, await.kind()), await.timeout());
             if (!result.ok()) {
                 relay.invalidate(handle, run.run());
                 history.attemptEnded(run.run(), visit(body), attempt.number(), "RUNNING", result.error().error(),
@@ -99,8 +102,10 @@ final class TaskCalls {
             HistoryStore.Attempt attempt = history.attempt(run.run(), visit(body), body.path(Protocol.PATH).asText(),
                     "compensation", body.path(Protocol.STARTED).asDouble(), body.path(Protocol.NONCE).asText(null));
             byte[] input = ctx.codec().encode(ctx.claims().resolve(body.path(Protocol.INPUT)));
-            HandlerInvoker.Result result = invoker.invoke(task.compensation().orElseThrow(), input, run.run()
-                    + "/compensate/" + body.path(Protocol.PATH).asText() + "/" + attempt.number(), attempt.number(),
+            String path = body.path(Protocol.PATH).asText();
+            HandlerInvoker.Result result = invoker.invoke(task.compensation().orElseThrow(), input,
+                    InvocationIds.compensation(run.run(), path, body.path(Protocol.COMPENSATION_NUMBER).asLong()),
+                    attempt.number(), new StepInvocation(run.run(), path, "compensation"),
                     HandlerRegistry.DEFAULT_TIMEOUT);
             return finish(run, body, attempt, result, true);
         });
@@ -178,8 +183,21 @@ final class TaskCalls {
         return Answers.error(ctx, result.error().error(), result.error().cause());
     }
 
-    private static String invocation(String run, JsonNode body, HistoryStore.Attempt attempt) {
-        return run + "/" + body.path(Protocol.PATH).asText() + "/" + attempt.number();
+    /**
+     * The invocation id of every attempt of one step execution: core's format with the execution marker
+     * {@code n<visit>} (the visit id the YAML takes on entering the step: a retry keeps it, a loop's next visit and
+     * another run get new ones), hashed when a deep branch path makes it longer than a marker may be.
+     */
+    private static String invocation(String run, JsonNode body) {
+        String marker = "n" + visit(body);
+        if (!InvocationIds.EXECUTION.matcher(marker).matches()) {
+            marker = "h" + WorkflowIds.digest(marker);
+        }
+        return InvocationIds.step(run, body.path(Protocol.PATH).asText(), marker);
+    }
+
+    private static StepInvocation stepOf(Context run, JsonNode body, String kind) {
+        return new StepInvocation(run.run(), body.path(Protocol.PATH).asText(), kind);
     }
 
     private static String visit(JsonNode body) {

@@ -30,9 +30,14 @@ public final class WorkflowIds {
     }
 
     private static String hash(String text) {
+        return digest(text).substring(0, 12);
+    }
+
+    /** The first 16 bytes of the SHA-256 of {@code text}, in hex (32 characters). */
+    static String digest(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 6);
+                    .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
