@@ -118,7 +118,7 @@ public final class GcpSkystate implements Skystate {
                 settings.serviceAccount(b.workflowServiceAccount);
             }
             return CloudWorkflowsEngine.create(this, handlers, workflowCallbacks.get(), codec, b.clock,
-                    this::capabilities, b.workflowPortability, settings.build());
+                    this::capabilities, b.workflowPortability, settings.build(), callbackKeys.get());
         });
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE, Capability.CROSS_GROUP_TRANSACTIONS);
         if (b.httpBaseUrl != null) {

@@ -16,13 +16,8 @@ final class GcpWorkflowsGaps {
     private static final String NO_REDRIVE = "the Cloud Workflows engine does not redrive runs yet (a new execution of"
             + " the run's workflow version starting at the failed step)";
 
-    private static final String NO_LISTING = "the Cloud Workflows engine does not list runs or pending callbacks yet";
-
     static final Gaps EMULATORS = Gaps.builder()
-            .capability("wfops01", NO_LISTING, README)
-            .capability("wfops02", NO_LISTING + "; the rule's running run also waits in an awaitEvent step", README)
-            .capability("wfops03", NO_LISTING, README)
-            .capability("wfops04", NO_LISTING, README)
+            .capability("wfops02", NO_SIGNALS + " (the rule's running run waits in an awaitEvent step)", README)
             .capability("wfops05", NO_SIGNALS, README)
             .capability("wfops06", NO_SIGNALS, README)
             .capability("wfops07", NO_SIGNALS, README)

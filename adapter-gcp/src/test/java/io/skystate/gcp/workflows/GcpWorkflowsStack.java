@@ -61,7 +61,7 @@ final class GcpWorkflowsStack implements Skystate {
                 function.baseUrl()).apiEndpoint(runner().endpoint()).workflowIdPrefix(prefix)
                 .sweepInterval(Duration.ofMillis(200)).build();
         this.engine = CloudWorkflowsEngine.create(this, (HandlerRegistry) local.handlers(), callbacks, codec, clock,
-                () -> capabilities, WorkflowPortability.PORTABLE, settings);
+                () -> capabilities, WorkflowPortability.PORTABLE, settings, Keys.randomRing("gcp"));
         function.attach(engine.taskEndpoint());
     }
 

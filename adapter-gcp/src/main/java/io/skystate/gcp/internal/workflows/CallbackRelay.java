@@ -11,6 +11,7 @@ import io.skystate.api.state.ListRequest;
 import io.skystate.api.state.Page;
 import io.skystate.api.state.PutOptions;
 import io.skystate.api.state.StateEntry;
+import io.skystate.api.workflow.PendingCallback;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.callback.StoreBackedCallbacks;
 import java.io.IOException;
@@ -22,7 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,8 +41,12 @@ import java.util.Optional;
  * delivered stays recorded and the sweeper posts it again (at least once). Thread-safe.
  */
 final class CallbackRelay {
-    /** What a relay record keeps. */
-    record Relay(String callbackId, String token, String endpoint, String run, String visit) {
+    /**
+     * What a relay record keeps: the callback, the execution's endpoint, the run and visit, and for listing pending
+     * callbacks the step's path, the callback URL and when it started waiting and times out (epoch millis).
+     */
+    record Relay(String callbackId, String token, String endpoint, String run, String visit, String path, String url,
+            long since, long timeoutAt) {
     }
 
     private static final System.Logger LOG = System.getLogger(CallbackRelay.class.getName());
@@ -60,7 +68,8 @@ final class CallbackRelay {
             Optional<Duration> heartbeat) {
         CallbackRequest request = CallbackRequest.withTimeout(timeout).labelled(run + "/" + path);
         CallbackHandle handle = callbacks().create(heartbeat.map(request::withHeartbeat).orElse(request));
-        Relay relay = new Relay(handle.id(), handle.token(), endpoint, run, visit);
+        Relay relay = new Relay(handle.id(), handle.token(), endpoint, run, visit, path, handle.url().toString(),
+                ctx.clock().millis(), handle.expiresAt().toEpochMilli());
         PutOptions keep = PutOptions.always().expiringAt(handle.expiresAt().plus(StoreBackedCallbacks.RETENTION));
         ctx.registry().putJson(new Key("relay-run-" + run, handle.id()), relay, keep);
         ctx.registry().putJson(new Key(RELAYS, hash(handle.token())), relay, keep);
@@ -84,7 +93,7 @@ final class CallbackRelay {
     /** Fails the callback of a stopped attempt so it can no longer be completed; nothing is relayed. */
     void invalidate(CallbackHandle handle, String run) {
         failQuietly(handle.token());
-        forget(new Relay(handle.id(), handle.token(), null, run, null));
+        forget(new Relay(handle.id(), handle.token(), null, run, null, null, null, 0, 0));
     }
 
     /** Fails every pending callback of a stopped run (their executions are gone: nothing is relayed). */
@@ -112,6 +121,29 @@ final class CallbackRelay {
             }
         }
         return stopped;
+    }
+
+    /** The run's callbacks that are still pending (issued, not resolved, not stopped). */
+    List<PendingCallback> pending(String run) {
+        List<PendingCallback> pending = new ArrayList<>();
+        for (StateEntry entry : list("relay-run-" + run)) {
+            Relay relay = ctx.codec().decode(entry.value().bytes(), Relay.class);
+            if (relay.path() == null || !unresolved(relay.callbackId())) {
+                continue;
+            }
+            Optional<URI> url = Optional.ofNullable(relay.url()).map(URI::create).filter(URI::isAbsolute);
+            pending.add(new PendingCallback(run, relay.path(), relay.token(), url, Instant.ofEpochMilli(relay.since()),
+                    Instant.ofEpochMilli(relay.timeoutAt())));
+        }
+        return pending;
+    }
+
+    private boolean unresolved(String callbackId) {
+        try {
+            return callbacks().outcome(callbackId).status() == CallbackStatus.PENDING;
+        } catch (SkystateException gone) {
+            return false;
+        }
     }
 
     /** Relays every resolved callback not relayed yet (timeouts included); returns how many. */
@@ -190,8 +222,8 @@ final class CallbackRelay {
         ctx.registry().delete(new Key("relay-run-" + relay.run(), relay.callbackId()));
     }
 
-    private java.util.List<StateEntry> list(String group) {
-        java.util.List<StateEntry> found = new java.util.ArrayList<>();
+    private List<StateEntry> list(String group) {
+        List<StateEntry> found = new ArrayList<>();
         Optional<ListRequest> request = Optional.of(ListRequest.firstPage(group, 200));
         while (request.isPresent()) {
             Page page = ctx.registry().list(request.get());

@@ -6,6 +6,7 @@ import com.google.cloud.workflows.executions.v1.ExecutionsSettings;
 import com.google.cloud.workflows.v1.WorkflowsClient;
 import com.google.cloud.workflows.v1.WorkflowsSettings;
 import io.skystate.api.Capabilities;
+import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.TransientException;
 import io.skystate.api.WorkflowPortability;
@@ -16,6 +17,8 @@ import io.skystate.core.callback.StoreBackedCallbacks;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.workflow.ClaimCheck;
+import io.skystate.core.workflow.ops.RunIndex;
+import io.skystate.core.workflow.ops.RunPageTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,7 +47,7 @@ public final class CloudWorkflowsEngine implements AutoCloseable {
     private final HandlerInvoker invoker;
     private final Sweeper sweeper;
 
-    private CloudWorkflowsEngine(EngineContext ctx) {
+    private CloudWorkflowsEngine(EngineContext ctx, KeyRing pageTokenKeys) {
         this.ctx = ctx;
         Deployments deployments = new Deployments(ctx);
         RunRegistry runs = new RunRegistry(ctx);
@@ -52,8 +55,10 @@ public final class CloudWorkflowsEngine implements AutoCloseable {
         this.relay = new CallbackRelay(ctx);
         this.control = new RunControl(ctx, runs, history, relay);
         this.invoker = new HandlerInvoker(ctx.handlers());
-        this.workflows = new GcpWorkflows(ctx, deployments, new Starts(ctx, deployments, runs),
-                new RunViews(ctx, deployments, runs, history, control), history, control, relay);
+        RunIndex index = new RunIndex(ctx.registry(), ctx.codec(), new RunPageTokens(pageTokenKeys, GcpErrors.PROVIDER));
+        RunViews views = new RunViews(ctx, deployments, runs, history, control);
+        this.workflows = new GcpWorkflows(ctx, deployments, new Starts(ctx, deployments, runs, index), views, history,
+                control, relay, new RunListing(index, runs, views, relay));
         this.endpoint = new TaskEndpoint(ctx.codec(), new TaskCalls(ctx, deployments, runs, history, relay, invoker),
                 CallbackHttpEndpoint.forWorkflows(workflows, ctx.codec()), this::sweep,
                 ctx.settings().workers() == WorkflowWorkers.ON);
@@ -64,11 +69,11 @@ public final class CloudWorkflowsEngine implements AutoCloseable {
     /**
      * An engine for {@code skystate}'s state stores, its handler registry and its workflow callbacks (whose URLs must
      * be {@link #callbackUrl}s of the same function), validating definitions against {@code capabilities} under
-     * {@code portability}.
+     * {@code portability}; run listings' page tokens are signed with a key derived from {@code pageTokenKeys}.
      */
     public static CloudWorkflowsEngine create(Skystate skystate, HandlerRegistry handlers,
             StoreBackedCallbacks workflowCallbacks, JacksonCodec codec, Clock clock, Supplier<Capabilities> capabilities,
-            WorkflowPortability portability, CloudWorkflowsSettings settings) {
+            WorkflowPortability portability, CloudWorkflowsSettings settings, KeyRing pageTokenKeys) {
         try {
             WorkflowsClient workflowsApi;
             ExecutionsClient executionsApi;
@@ -85,7 +90,8 @@ public final class CloudWorkflowsEngine implements AutoCloseable {
             }
             return new CloudWorkflowsEngine(new EngineContext(handlers, workflowCallbacks, codec, clock, capabilities,
                     portability, settings, skystate.stateStore("skystate-workflows"),
-                    new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock), workflowsApi, executionsApi));
+                    new ClaimCheck(skystate.stateStore("skystate-claims"), codec, clock), workflowsApi, executionsApi),
+                    pageTokenKeys);
         } catch (IOException e) {
             throw new TransientException(GcpErrors.PROVIDER, "cannot create the Workflows clients: " + e.getMessage(), e);
         }

@@ -1,7 +1,11 @@
 package io.skystate.gcp.internal.workflows;
 
 import io.skystate.api.Codec;
+import io.skystate.api.Arguments;
 import io.skystate.api.NotFoundException;
+import io.skystate.api.workflow.PendingCallback;
+import io.skystate.api.workflow.RunPage;
+import io.skystate.api.workflow.RunQuery;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -17,7 +21,8 @@ import java.util.Optional;
  * {@link Workflows} on Cloud Workflows: definitions deploy as one workflow per version ({@link Deployments}), runs
  * are executions mapped through run records ({@link Starts}, {@link RunViews}), histories come from the history
  * store ({@link HistoryStore}), cancel cancels the execution ({@link RunControl}), and workflow callbacks are
- * Skystate callbacks relayed to the executions' callback endpoints ({@link CallbackRelay}). Thread-safe.
+ * Skystate callbacks relayed to the executions' callback endpoints ({@link CallbackRelay}); runs and pending callbacks
+ * are listed from the run index and the relay records ({@link RunListing}). Thread-safe.
  */
 final class GcpWorkflows implements Workflows {
     private final EngineContext ctx;
@@ -27,9 +32,11 @@ final class GcpWorkflows implements Workflows {
     private final HistoryStore history;
     private final RunControl control;
     private final CallbackRelay relay;
+    private final RunListing listing;
 
     GcpWorkflows(EngineContext ctx, Deployments deployments, Starts starts, RunViews views, HistoryStore history,
-            RunControl control, CallbackRelay relay) {
+            RunControl control, CallbackRelay relay, RunListing listing) {
+        this.listing = listing;
         this.ctx = ctx;
         this.deployments = deployments;
         this.starts = starts;
@@ -73,6 +80,17 @@ final class GcpWorkflows implements Workflows {
     public List<StepExecution> history(String instanceId) {
         views.recordEnd(instanceId);
         return history.list(instanceId);
+    }
+
+    @Override
+    public RunPage runs(RunQuery query) {
+        Arguments.notNull(query, "query");
+        return listing.runs(query);
+    }
+
+    @Override
+    public List<PendingCallback> pendingCallbacks(String instanceId) {
+        return listing.pendingCallbacks(instanceId);
     }
 
     @Override

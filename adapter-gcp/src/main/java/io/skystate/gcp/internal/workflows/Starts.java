@@ -8,7 +8,9 @@ import com.google.cloud.workflows.executions.v1.Execution;
 import io.skystate.api.AlreadyExistsException;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.core.workflow.RunRequests;
+import io.skystate.core.workflow.ops.RunIndex;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -29,11 +31,13 @@ final class Starts {
     private final EngineContext ctx;
     private final Deployments deployments;
     private final RunRegistry runs;
+    private final RunIndex index;
 
-    Starts(EngineContext ctx, Deployments deployments, RunRegistry runs) {
+    Starts(EngineContext ctx, Deployments deployments, RunRegistry runs, RunIndex index) {
         this.ctx = ctx;
         this.deployments = deployments;
         this.runs = runs;
+        this.index = index;
     }
 
     /**
@@ -50,12 +54,14 @@ final class Starts {
         RunRecord record = new RunRecord(workflow, version, fingerprint, null, now, deadline, null, null, false);
         try {
             runs.create(id, record);
+            index(id, record);
         } catch (AlreadyExistsException exists) {
             RunRecord first = runs.require(id);
             if (!first.fingerprint().equals(fingerprint)) {
                 throw new AlreadyExistsException(GcpErrors.PROVIDER, "instance '" + id
                         + "' already exists with a different workflow, version or input", exists);
             }
+            index(id, first); // repairs a first start that died between its two writes
             if (first.execution() != null || first.stop() != null
                     || now - first.startedAt() < TAKE_OVER_AFTER.toMillis()) {
                 return Optional.empty();
@@ -72,6 +78,10 @@ final class Starts {
             return Optional.empty();
         }
         return Optional.of(record.withExecution(execution.getName()));
+    }
+
+    private void index(String id, RunRecord record) {
+        index.add(new RunIndex.Entry(id, record.workflow(), record.version(), Instant.ofEpochMilli(record.startedAt())));
     }
 
     private Execution create(String workflowName, String id, byte[] inputJson) {

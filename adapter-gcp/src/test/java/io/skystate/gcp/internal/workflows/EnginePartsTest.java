@@ -117,6 +117,6 @@ class EnginePartsTest {
         return CloudWorkflowsEngine.create(local, (HandlerRegistry) local.handlers(), callbacks, codec,
                 Clock.systemUTC(), () -> new Capabilities("gcp", Set.of(), 100, 400_000), WorkflowPortability.PORTABLE,
                 CloudWorkflowsSettings.builder("p", "l", function).apiEndpoint("http://127.0.0.1:9")
-                        .sweepInterval(Duration.ZERO).workers(workers).build());
+                        .sweepInterval(Duration.ZERO).workers(workers).build(), Keys.randomRing("gcp"));
     }
 }
