@@ -139,12 +139,17 @@ class CloudWorkflowsScenariosIT {
         assertThat(lines("fatal-1")).contains("fan parallel CANCELLED 1", "fan/0/bad task FAILED 0 " + WorkflowErrors.DATA_ERROR);
     }
 
-    /** Full jitter and two retry rules: each error is retried by its own rule, the attempts add up on the step. */
+    /**
+     * Full jitter and two retry rules: each error is retried by its own rule, the attempts add up on the step, and
+     * all three attempts are one invocation.
+     */
     @Test
     void jitteredAndSeveralRetryRules() throws Exception {
         AtomicInteger calls = new AtomicInteger();
+        List<String> invocations = new java.util.concurrent.CopyOnWriteArrayList<>();
         String flaky = handler("s3-flaky", (in, c) -> {
             int call = calls.incrementAndGet();
+            invocations.add(c.invocationId());
             if (call <= 2) {
                 throw new StepFailure(call == 1 ? "Busy" : "Gone", "attempt " + call);
             }
@@ -159,7 +164,9 @@ class CloudWorkflowsScenariosIT {
         assertThat(run.status()).as("%s %s", run.error(), run.cause()).isEqualTo(RunStatus.SUCCEEDED);
         Map<?, ?> out = (Map<?, ?>) stack.codec().decode(run.output().orElseThrow(), Map.class).get("out");
         assertThat(out.get("attempt")).isEqualTo(3);
-        assertThat(out.get("invocation")).isEqualTo("jitter-1/work/3");
+        assertThat(invocations).as("one invocation id for the step's three attempts").hasSize(3)
+                .containsOnly((String) out.get("invocation"));
+        assertThat((String) out.get("invocation")).startsWith("jitter-1/work@n");
         assertThat(lines("jitter-1")).containsExactly("work task SUCCEEDED 3");
     }
 
