@@ -189,7 +189,7 @@ final class CallbackRelay {
     }
 
     /** True when the callback endpoint took the message or no longer exists (the execution ended). */
-    private boolean post(String endpoint, byte[] body) {
+    boolean post(String endpoint, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         ctx.settings().relayAuth().headers().forEach(request::header);

@@ -53,13 +53,14 @@ public final class CloudWorkflowsEngine implements AutoCloseable {
         RunRegistry runs = new RunRegistry(ctx);
         HistoryStore history = new HistoryStore(ctx);
         this.relay = new CallbackRelay(ctx);
-        this.control = new RunControl(ctx, runs, history, relay);
+        EventWaits events = new EventWaits(ctx, relay);
+        this.control = new RunControl(ctx, runs, history, relay, events);
         this.invoker = new HandlerInvoker(ctx.handlers());
         RunIndex index = new RunIndex(ctx.registry(), ctx.codec(), new RunPageTokens(pageTokenKeys, GcpErrors.PROVIDER));
         RunViews views = new RunViews(ctx, deployments, runs, history, control);
         this.workflows = new GcpWorkflows(ctx, deployments, new Starts(ctx, deployments, runs, index), views, history,
-                control, relay, new RunListing(index, runs, views, relay));
-        this.endpoint = new TaskEndpoint(ctx.codec(), new TaskCalls(ctx, deployments, runs, history, relay, invoker),
+                control, relay, new RunListing(index, runs, views, relay), events);
+        this.endpoint = new TaskEndpoint(ctx.codec(), new TaskCalls(ctx, deployments, runs, history, relay, invoker, events),
                 CallbackHttpEndpoint.forWorkflows(workflows, ctx.codec()), this::sweep,
                 ctx.settings().workers() == WorkflowWorkers.ON);
         this.sweeper = new Sweeper(this::sweep, ctx.settings().workers() == WorkflowWorkers.ON

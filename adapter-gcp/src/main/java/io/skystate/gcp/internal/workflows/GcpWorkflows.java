@@ -6,6 +6,7 @@ import io.skystate.api.NotFoundException;
 import io.skystate.api.workflow.PendingCallback;
 import io.skystate.api.workflow.RunPage;
 import io.skystate.api.workflow.RunQuery;
+import io.skystate.api.workflow.RunStateException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * are executions mapped through run records ({@link Starts}, {@link RunViews}), histories come from the history
  * store ({@link HistoryStore}), cancel cancels the execution ({@link RunControl}), and workflow callbacks are
  * Skystate callbacks relayed to the executions' callback endpoints ({@link CallbackRelay}); runs and pending callbacks
- * are listed from the run index and the relay records ({@link RunListing}). Thread-safe.
+ * are listed from the run index and the relay records ({@link RunListing}); signals go through an event inbox to
+ * awaitEvent steps waiting on callback endpoints ({@link EventWaits}). Thread-safe.
  */
 final class GcpWorkflows implements Workflows {
     private final EngineContext ctx;
@@ -33,10 +35,12 @@ final class GcpWorkflows implements Workflows {
     private final RunControl control;
     private final CallbackRelay relay;
     private final RunListing listing;
+    private final EventWaits events;
 
     GcpWorkflows(EngineContext ctx, Deployments deployments, Starts starts, RunViews views, HistoryStore history,
-            RunControl control, CallbackRelay relay, RunListing listing) {
+            RunControl control, CallbackRelay relay, RunListing listing, EventWaits events) {
         this.listing = listing;
+        this.events = events;
         this.ctx = ctx;
         this.deployments = deployments;
         this.starts = starts;
@@ -91,6 +95,17 @@ final class GcpWorkflows implements Workflows {
     @Override
     public List<PendingCallback> pendingCallbacks(String instanceId) {
         return listing.pendingCallbacks(instanceId);
+    }
+
+    /** Checks the run (NotFoundException, RunStateException once finished), then records and delivers the event. */
+    @Override
+    public void signal(String instanceId, String event, byte[] payloadJson) {
+        Arguments.notNull(event, "event");
+        Arguments.notNull(payloadJson, "payloadJson");
+        if (views.run(instanceId).status().finished()) {
+            throw new RunStateException(GcpErrors.PROVIDER, "run '" + instanceId + "' has finished: it takes no events");
+        }
+        events.signal(instanceId, event, payloadJson);
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class Protocol {
     public static final String OP_OFFLOAD = "offload";
     public static final String OP_INPUT = "input";
     public static final String OP_SWEEP = "sweep";
+    /** An awaitEvent step's call: register its callback endpoint and claim an event ({@value #GOT}, {@value #PAYLOAD}). */
+    public static final String OP_EVENT = "event";
 
     public static final String RUN = "run";
     public static final String EXECUTION = "x";
@@ -51,6 +53,11 @@ public final class Protocol {
     public static final String CALLBACK_URL = "cb";
     /** Of a compensation request: which compensation of the run it is, from 1 (the saga loop's index). */
     public static final String COMPENSATION_NUMBER = "u";
+    /** Of an event request: true on the call after the step's wait timed out (unregister, then claim once more). */
+    public static final String FINAL = "final";
+    /** Of an event answer's result: whether an event was claimed, and its payload. */
+    public static final String GOT = "got";
+    public static final String PAYLOAD = "payload";
     /** Of a stop request: the visit id prefix of the branches to stop. */
     public static final String PREFIX = "prefix";
 

@@ -19,8 +19,10 @@ final class RunControl {
     private final RunRegistry runs;
     private final HistoryStore history;
     private final CallbackRelay relay;
+    private final EventWaits events;
 
-    RunControl(EngineContext ctx, RunRegistry runs, HistoryStore history, CallbackRelay relay) {
+    RunControl(EngineContext ctx, RunRegistry runs, HistoryStore history, CallbackRelay relay, EventWaits events) {
+        this.events = events;
         this.ctx = ctx;
         this.runs = runs;
         this.history = history;
@@ -47,10 +49,16 @@ final class RunControl {
             }
         }
         relay.invalidateRun(id);
+        events.clear(id);
         if (cancelled) {
             history.closeOpen(id, "CANCELLED");
         }
         return cancelled;
+    }
+
+    /** Drops what a finished run's signals left (events not consumed, waiters). */
+    void ended(String id) {
+        events.clear(id);
     }
 
     /** Times out every run past its deadline; returns how many it stopped. */

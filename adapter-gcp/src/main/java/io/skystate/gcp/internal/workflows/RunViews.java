@@ -84,6 +84,7 @@ final class RunViews {
         RunRecord record = runs.require(id);
         if (!record.recorded()) {
             recordEnd(id, record, get(record));
+            control.ended(id);
         }
         recorded.add(id);
     }

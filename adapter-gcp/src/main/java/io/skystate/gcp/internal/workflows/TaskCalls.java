@@ -34,10 +34,12 @@ final class TaskCalls {
     private final HistoryStore history;
     private final CallbackRelay relay;
     private final HandlerInvoker invoker;
+    private final EventWaits events;
     private final AttemptBudget budget;
 
     TaskCalls(EngineContext ctx, Deployments deployments, RunRegistry runs, HistoryStore history, CallbackRelay relay,
-            HandlerInvoker invoker) {
+            HandlerInvoker invoker, EventWaits events) {
+        this.events = events;
         this.ctx = ctx;
         this.deployments = deployments;
         this.runs = runs;
@@ -93,6 +95,32 @@ final class TaskCalls {
                 return Answers.error(ctx, result.error().error(), result.error().cause());
             }
             return Answers.ok(ctx, ctx.codec().mapper().nullNode());
+        });
+    }
+
+    /**
+     * An awaitEvent step's execution (its first call, or the {@value Protocol#FINAL} one after its wait timed out):
+     * answers whether an event was claimed for it ({@link EventWaits#claim}) and its payload.
+     */
+    JsonNode event(JsonNode body) {
+        return withRun(body, run -> {
+            Step.AwaitEvent await = step(run, body, Step.AwaitEvent.class);
+            boolean last = body.path(Protocol.FINAL).asBoolean(false);
+            if (!last) {
+                HistoryStore.Attempt attempt = begin(run, body, await.kind());
+                if (attempt.closed()) {
+                    return Answers.error(ctx, WorkflowErrors.CANCELLED, "the step was stopped");
+                }
+                if (attempt.fresh() && !budget.take(run.run())) {
+                    return capReached(run, body, attempt);
+                }
+            }
+            Optional<JsonNode> payload = events.claim(run.run(), visit(body), await.event(),
+                    invocation(run.run(), body), body.path(Protocol.CALLBACK_URL).asText(), last);
+            ObjectNode answer = ctx.codec().mapper().createObjectNode();
+            answer.put(Protocol.GOT, payload.isPresent());
+            payload.ifPresent(p -> answer.set(Protocol.PAYLOAD, ctx.claims().offload(p)));
+            return Answers.ok(ctx, answer);
         });
     }
 

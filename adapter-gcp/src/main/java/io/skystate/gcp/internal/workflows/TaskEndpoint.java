@@ -25,7 +25,7 @@ public final class TaskEndpoint {
     private static final System.Logger LOG = System.getLogger(TaskEndpoint.class.getName());
     /** The operations that run steps or move runs on, refused by an instance with workers off. */
     private static final Set<String> STEP_WORK = Set.of(Protocol.OP_TASK, Protocol.OP_CALLBACK, Protocol.OP_COMPENSATE,
-            Protocol.OP_SWEEP);
+            Protocol.OP_EVENT, Protocol.OP_SWEEP);
 
     /** A reply: status, content type and body. */
     public record Reply(int status, String contentType, byte[] body) {
@@ -79,6 +79,7 @@ public final class TaskEndpoint {
                 case Protocol.OP_TASK -> calls.task(request);
                 case Protocol.OP_CALLBACK -> calls.callback(request);
                 case Protocol.OP_COMPENSATE -> calls.compensate(request);
+                case Protocol.OP_EVENT -> calls.event(request);
                 case Protocol.OP_RECORD -> calls.record(request);
                 case Protocol.OP_STOP -> calls.stop(request);
                 case Protocol.OP_OFFLOAD -> calls.offload(request);

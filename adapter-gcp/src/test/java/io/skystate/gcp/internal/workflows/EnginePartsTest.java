@@ -84,7 +84,7 @@ class EnginePartsTest {
                 CloudWorkflowsEngine engine = engine(local, WorkflowWorkers.OFF)) {
             TaskEndpoint endpoint = engine.taskEndpoint();
             byte[] body = "{\"run\":\"unknown\",\"p\":\"work\"}".getBytes(StandardCharsets.UTF_8);
-            for (String op : List.of("task", "callback", "compensate", "sweep")) {
+            for (String op : List.of("task", "callback", "compensate", "event", "sweep")) {
                 assertThat(endpoint.handle("POST", "/skystate/workflow-tasks/" + op, Map.of(), body).status())
                         .as(op).isEqualTo(503);
             }

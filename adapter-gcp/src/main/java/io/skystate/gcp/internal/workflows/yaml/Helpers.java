@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The subworkflows every generated workflow contains: {@value #CALL} (one call of the task endpoint, with transport
  * retries), {@value #TASK} (one attempt of a task or compensation: a call whose answer must be ok),
- * {@value #CALLBACK} (one attempt of a callback step: a Workflows callback endpoint, the handler call, the wait), {@value #NORMALIZE} (any error into the portable {@code {"error","cause"}}), {@value #TRANSPORT}
+ * {@value #CALLBACK} (one attempt of a callback step: a Workflows callback endpoint, the handler call, the wait),
+ * {@value #AWAIT_EVENT} (an awaitEvent step: a callback endpoint, the endpoint's claim, the wait), {@value #NORMALIZE} (any error into the portable {@code {"error","cause"}}), {@value #TRANSPORT}
  * (the retry predicate for transport failures), {@value #EVENT} (appends a history event to a log) and
  * {@value #RANDOM} (a uniform number in [0, 1) for full jitter), {@value #ANY} (retries anything), and
  * {@value #DATA_ERROR} and {@value #UNCAUGHT}, which record a step's failure in the log and raise it with the log
@@ -25,6 +26,7 @@ final class Helpers {
     static final String CALL = "sky_call";
     static final String TASK = "sky_task";
     static final String CALLBACK = "sky_callback";
+    static final String AWAIT_EVENT = "sky_await_event";
     static final String NORMALIZE = "sky_norm";
     static final String TRANSPORT = "sky_transport";
     static final String EVENT = "sky_event";
@@ -45,6 +47,7 @@ final class Helpers {
         program.put(CALL, call());
         program.put(TASK, task());
         program.put(CALLBACK, callback());
+        program.put(AWAIT_EVENT, awaitEvent());
         program.put(NORMALIZE, normalize());
         program.put(TRANSPORT, transport());
         program.put(EVENT, event());
@@ -107,6 +110,37 @@ final class Helpers {
                 step("check", map("switch", list(map("condition", expr("not answer." + Protocol.OK),
                         "raise", map(Protocol.ERROR, expr("answer." + Protocol.ERROR),
                                 Protocol.CAUSE, expr("answer." + Protocol.CAUSE)))))),
+                step("result", map("return", expr("map.get(answer, " + lit(Protocol.RESULT) + ")")))));
+    }
+
+    /**
+     * An awaitEvent step: creates a callback endpoint and has the task endpoint register it under the step's event
+     * name and claim a kept event (answered at once when there is one); else waits up to {@code wait} seconds for a
+     * signal relayed to the endpoint. When the wait times out the task endpoint is asked once more (it unregisters
+     * the endpoint first, so an event claimed for this step meanwhile is taken here); only then does the timeout
+     * stand, as Skystate.Timeout.
+     */
+    private static Map<String, Object> awaitEvent() {
+        String got = "map.get(claim, " + lit(Protocol.GOT) + ")";
+        String payload = "map.get(claim, " + lit(Protocol.PAYLOAD) + ")";
+        return map("params", list("fn", "body", "timeout", "wait"), "steps", list(
+                step("endpoint", Y.call("events.create_callback_endpoint", map("http_callback_method", "POST"),
+                        "endpoint")),
+                step("attempt", assign("body." + Protocol.CALLBACK_URL, expr("endpoint.url"))),
+                step("claim", Y.call(TASK, map("fn", expr("fn"), "op", Protocol.OP_EVENT, "body", expr("body"),
+                        "timeout", expr("timeout")), "claim")),
+                step("kept", map("switch", list(map("condition", expr(got), "return", expr(payload))))),
+                step("await", map("try", Y.call("events.await_callback", map("callback", expr("endpoint"),
+                        "timeout", expr("wait")), "event"),
+                        "except", map("as", "failure", "steps", list(
+                                step("last", assign("body." + Protocol.FINAL, true)),
+                                step("reclaim", Y.call(TASK, map("fn", expr("fn"), "op", Protocol.OP_EVENT,
+                                        "body", expr("body"), "timeout", expr("timeout")), "claim")),
+                                step("late", map("switch", list(map("condition", expr(got), "return",
+                                        expr(payload))))),
+                                step("normalize", Y.call(NORMALIZE, map("e", expr("failure")), "portable")),
+                                step("fail", map("raise", expr("portable"))))))),
+                step("relayed", assign("answer", expr("event.http_request.body"))),
                 step("result", map("return", expr("map.get(answer, " + lit(Protocol.RESULT) + ")")))));
     }
 

@@ -38,6 +38,9 @@ final class ScopeCompiler {
         if (step instanceof Step.AwaitCallback await) {
             return TaskCompiler.callback(compilation, scope, await);
         }
+        if (step instanceof Step.AwaitEvent await) {
+            return TaskCompiler.event(compilation, scope, await);
+        }
         if (step instanceof Step.Choice choice) {
             return ChoiceCompiler.choice(compilation, scope, choice);
         }

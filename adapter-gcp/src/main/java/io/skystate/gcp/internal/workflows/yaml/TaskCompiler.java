@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Task and awaitCallback steps. An attempt is one call of {@value Helpers#TASK} (an OIDC {@code http.post} to the
+ * Task, awaitCallback and awaitEvent steps (the last: {@value Helpers#AWAIT_EVENT}, see there). An attempt is one call of {@value Helpers#TASK} (an OIDC {@code http.post} to the
  * task endpoint, which runs the handler and answers its result or the portable error) or of
  * {@value Helpers#CALLBACK} (a Workflows callback endpoint, the endpoint's callback operation, then
  * {@code events.await_callback} for the relayed outcome, bounded by the step timeout). Around the attempt: retry
@@ -50,11 +50,22 @@ final class TaskCompiler {
                 await.retry(), await.catches());
     }
 
-    /** What task and callback steps have in common. */
+    /** An awaitEvent step: one attempt of {@value Helpers#AWAIT_EVENT}, no retries, the step's catch rules. */
+    static List<Map<String, Object>> event(Compilation compilation, Scope scope, Step.AwaitEvent await) {
+        return compile(compilation, scope, new Shape(await.name(), await.kind(), "$", await.resultPath(),
+                await.next(), await.timeout(), Optional.empty()), List.of(), await.catches());
+    }
+
+    /** What task, callback and event steps have in common. */
     private record Shape(String name, String kind, String inputPath, String resultPath, Optional<String> next,
             Duration timeout, Optional<String> compensation) {
+        /** Steps that wait (the workflow records their success; the endpoint cannot know when it is delivered). */
         boolean callback() {
-            return kind.equals("awaitCallback");
+            return kind.equals("awaitCallback") || event();
+        }
+
+        boolean event() {
+            return kind.equals("awaitEvent");
         }
     }
 
@@ -108,6 +119,13 @@ final class TaskCompiler {
         Map<String, Object> body = map(Protocol.RUN, expr("run"), Protocol.EXECUTION, expr("xid"),
                 Protocol.PATH, Y.text(path), Protocol.VISIT, expr(scope.visit()), Protocol.STARTED,
                 expr(scope.started()), Protocol.INPUT, expr(input), Protocol.LOG, expr(scope.log()));
+        if (shape.event()) {
+            Map<String, Object> claim = map(Protocol.RUN, expr("run"), Protocol.EXECUTION, expr("xid"),
+                    Protocol.PATH, Y.text(path), Protocol.VISIT, expr(scope.visit()), Protocol.STARTED,
+                    expr(scope.started()), Protocol.LOG, expr(scope.log()));
+            return Y.call(Helpers.AWAIT_EVENT, map("fn", expr("fn"), "body", claim, "timeout", HTTP_GRACE_SECONDS * 2,
+                    "wait", shape.timeout().toSeconds()), scope.answer());
+        }
         long http = Math.min(MAX_HTTP_SECONDS, shape.timeout().toSeconds() + HTTP_GRACE_SECONDS);
         if (!shape.callback()) {
             return Y.call(Helpers.TASK, map("fn", expr("fn"), "op", Protocol.OP_TASK, "body", body, "timeout", http),

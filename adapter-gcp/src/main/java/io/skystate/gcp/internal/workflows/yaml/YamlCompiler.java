@@ -8,13 +8,11 @@ import static io.skystate.gcp.internal.workflows.yaml.Y.map;
 import static io.skystate.gcp.internal.workflows.yaml.Y.step;
 
 import io.skystate.api.workflow.WorkflowDefinition;
-import io.skystate.core.workflow.UnsupportedSteps;
 import io.skystate.gcp.internal.workflows.Protocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compiles a portable {@link WorkflowDefinition} (already validated by core's {@code WorkflowValidator}) to Google
@@ -33,8 +31,6 @@ public final class YamlCompiler {
     public static final int MAX_SOURCE_BYTES = 128 * 1024;
     /** The step a successful top level jumps to. */
     static final String DONE = "sky_done";
-    /** Step kinds not compiled (yet): awaitEvent needs signals, which this engine does not deliver. */
-    static final Set<String> UNSUPPORTED = Set.of("awaitEvent");
 
 
     private YamlCompiler() {
@@ -42,7 +38,6 @@ public final class YamlCompiler {
 
     /** The Workflows source of {@code definition}. */
     public static String compile(WorkflowDefinition definition) {
-        UnsupportedSteps.reject("gcp", "Cloud Workflows", definition, UNSUPPORTED);
         Compilation compilation = new Compilation(definition);
         Scope top = Scope.top(DONE);
         List<Object> body = new ArrayList<>(ScopeCompiler.compile(compilation, top, definition.startAt(),

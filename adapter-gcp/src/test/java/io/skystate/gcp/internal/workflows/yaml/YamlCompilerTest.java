@@ -1,12 +1,10 @@
 package io.skystate.gcp.internal.workflows.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.skystate.api.workflow.CatchRule;
-import io.skystate.api.workflow.InvalidWorkflowException;
 import io.skystate.api.workflow.RetryRule;
 import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.api.workflow.WorkflowErrors;
@@ -183,14 +181,18 @@ class YamlCompilerTest {
     }
 
     @Test
-    void awaitEventStepsAreRejectedNamingEveryOne() {
+    void awaitEventStepsClaimThenWaitOnACallbackEndpoint() throws Exception {
         WorkflowDefinition signalled = WorkflowDefinition.builder("signalled", 1).startAt("hold")
-                .awaitEvent("hold", "approved", Duration.ofMinutes(1), e -> e.next("fan"))
+                .awaitEvent("hold", "approved", Duration.ofMinutes(2), e -> e.resultPath("$.approval").next("fan"))
                 .parallel("fan", p -> p.branch(b -> b.startAt("inner")
-                        .awaitEvent("inner", "shipped", Duration.ofMinutes(1), e -> { })))
+                        .awaitEvent("inner", "shipped", Duration.ofSeconds(5), e -> { }))
+                        .branch(b -> b.startAt("other").succeed("other")))
                 .build();
-        assertThatThrownBy(() -> YamlCompiler.compile(signalled)).isInstanceOf(InvalidWorkflowException.class)
-                .hasMessageContaining("step 'hold'").hasMessageContaining("step 'fan/0/inner'")
-                .hasMessageContaining("Cloud Workflows");
+        String yaml = YamlCompiler.compile(signalled);
+        assertThat(WorkflowsRunner.check(yaml)).isEmpty();
+        assertThat(yaml).contains(Helpers.AWAIT_EVENT).contains("events.await_callback");
+        JsonNode helper = tree(yaml).get(Helpers.AWAIT_EVENT);
+        assertThat(helper.toString()).contains("\"op\":\"event\"").contains("\"body.final\":true");
+        assertThat(yaml).contains("\"wait\":120").contains("\"wait\":5");
     }
 }
