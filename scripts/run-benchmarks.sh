@@ -2,12 +2,15 @@
 # Runs every Skystate benchmark against its baseline in one run on this machine and writes
 #   benchmarks/results/<date>-results.md   tables: ratios, absolute figures, spread, machine
 #   benchmarks/results/<date>-ratios.svg   bar chart of each ratio against its goal
-# and the summary table in benchmarks/README.md. About 15 minutes on 2 cores. See benchmarks/README.md.
+# and the summary table in benchmarks/README.md. About 20 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,azure,workflow,durable,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,azure,workflow,durable,observability,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
+#   BENCH_OBSERVABILITY_OPTS="-Dbench.warmups=2 -Dbench.iterations=4 -Dbench.millis=200" \
+#     BENCH_SKIP=state,aws,azure,workflow,durable,coldstart,conformance scripts/run-benchmarks.sh
+#                                        a one-minute smoke run of the observability overhead only (noisy figures)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -81,6 +84,18 @@ if [[ "$skip" != *,durable,* ]]; then
       io.skystate.bench.durable.DurableEngineBench "$raw/durable.jsonl" | tee "$raw/durable.log"
   else
     echo "the Durable Task sidecar is not installed (scripts/install-emulators.sh); the Durable benchmark is skipped"
+  fi
+fi
+
+if [[ "$skip" != *,observability,* ]]; then
+  step "7. observability: plain against off, metrics, traces and both, alternating in one JMH fork each"
+  rm -f "$raw"/jmh-observability.json "$raw"/observability.md
+  # shellcheck disable=SC2086 # the options are words on purpose
+  java -Xmx512m ${BENCH_OBSERVABILITY_OPTS:-} -cp "$cp" io.skystate.bench.observability.ObservabilityBenchMain "$raw" \
+    | tee "$raw/observability.log" | grep -E '^(\||# Run complete)' || true
+  if [[ -f "$raw/observability.md" ]]; then
+    mkdir -p "$root/benchmarks/results"
+    cp "$raw/observability.md" "$root/benchmarks/results/$(date -u +%Y-%m-%d)-observability.md"
   fi
 fi
 

@@ -117,6 +117,18 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("io.skystate.emulators..")
             .as("no production class outside io.skystate.emulators depends on the emulator harness");
 
+    /**
+     * The observability module decorates the portable API and records with Micrometer and OpenTelemetry; it knows no
+     * adapter and no {@code core} class, which is what lets one decorator observe every adapter. If this fails, the
+     * decorator reaches past {@code io.skystate.api}: get what it needs through the API instead.
+     */
+    public static final ArchRule OBSERVABILITY_DECORATES_THE_PORTABLE_API_ONLY = classes()
+            .that().resideInAPackage("io.skystate.observability..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.skystate.api..",
+                    "io.skystate.observability..", "io.micrometer..", "io.opentelemetry..")
+            .as("observability classes depend only on java.., io.skystate.api.., Micrometer and OpenTelemetry")
+            .because("one decorator observes every adapter only if it uses nothing but the portable API");
+
     /** Every rule, for {@link ArchitectureTest}. */
     public static final List<ArchRule> ALL = List.of(
             API_DEPENDS_ONLY_ON_JDK,
@@ -127,6 +139,7 @@ public final class ArchitectureRules {
             GCP_WORKFLOWS_RUNNER_IS_STANDALONE,
             EMULATOR_HARNESS_DEPENDS_ONLY_ON_JDK,
             ONLY_TESTS_USE_THE_EMULATOR_HARNESS,
+            OBSERVABILITY_DECORATES_THE_PORTABLE_API_ONLY,
             NO_MODULE_REACHES_INTO_ANOTHER_MODULES_INTERNALS);
 
     private ArchitectureRules() {

@@ -24,6 +24,8 @@ import io.skystate.gcpworkflows.archfixture.RunnerUsesJdkAndJackson;
 import io.skystate.local.archfixture.LocalUsesAws;
 import io.skystate.local.archfixture.LocalUsesOwnInternal;
 import io.skystate.local.internal.archfixture.LocalInternalThing;
+import io.skystate.observability.archfixture.ObservabilityUsesApiAndTelemetry;
+import io.skystate.observability.archfixture.ObservabilityUsesCore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +99,18 @@ class ArchitectureRulesBiteTest {
     @Test
     void runnerRuleAcceptsJdkAndJackson() {
         assertSilent(ArchitectureRules.GCP_WORKFLOWS_RUNNER_IS_STANDALONE, RunnerUsesJdkAndJackson.class);
+    }
+
+    @Test
+    void observabilityRuleBitesOnCore() {
+        assertBites(ArchitectureRules.OBSERVABILITY_DECORATES_THE_PORTABLE_API_ONLY, ObservabilityUsesCore.class,
+                CoreThing.class.getName(), ObservabilityUsesCore.class, CoreThing.class);
+    }
+
+    @Test
+    void observabilityRuleAcceptsApiMicrometerAndOpenTelemetry() {
+        assertSilent(ArchitectureRules.OBSERVABILITY_DECORATES_THE_PORTABLE_API_ONLY,
+                ObservabilityUsesApiAndTelemetry.class);
     }
 
     @Test

@@ -73,7 +73,8 @@ class ArchitectureTest {
     }
 
     static Stream<String> modules() {
-        return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples", "gcpworkflows", "emulators"),
+        return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples", "gcpworkflows", "emulators",
+                "observability"),
                 ArchitectureRules.ADAPTERS.stream());
     }
 
