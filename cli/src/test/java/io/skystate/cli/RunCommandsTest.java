@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skystate.cli.fixture.Application;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code skystate run start|show|history|cancel} and {@code callback complete|fail} on the local adapter, with the
- * fixture application's handlers loaded from the class path. Callback tokens come from the fixture's own record of
- * them, so nothing here needs the run listing API.
+ * {@code skystate run start|show|history|cancel} and {@code callback complete|fail} on the local adapter, in observer
+ * mode beside the fixture {@link Application}, which runs the steps. Callback tokens come from the fixture's own
+ * record of them, so nothing here needs the run listing API.
  */
 class RunCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,10 +22,17 @@ class RunCommandsTest {
     @TempDir
     Path dir;
     Cli cli;
+    Application application;
 
     @BeforeEach
     void database() {
         cli = new Cli(dir.resolve("skystate.db"));
+        application = Application.start(dir.resolve("skystate.db"));
+    }
+
+    @AfterEach
+    void stopApplication() {
+        application.close();
     }
 
     @Test
@@ -41,6 +50,18 @@ class RunCommandsTest {
         Cli.Result r = cli.run("run", "start", "greeting", "g-2");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("instance  g-2").contains("workflow  greeting");
+    }
+
+    @Test
+    void theCommandNeverRunsStepsItselfTheApplicationDoes() {
+        application.close();
+        Cli.Result waited = cli.run("run", "start", "greeting", "g-5", "--wait", "--timeout", "1s");
+        assertThat(waited.exitCode()).as(waited.toString()).isEqualTo(ExitCode.STILL_RUNNING.code());
+        assertThat(cli.run("run", "history", "g-5").out()).doesNotContain("SUCCEEDED").doesNotContain("FAILED");
+        application = Application.start(dir.resolve("skystate.db"));
+        Cli.Result watched = cli.run("run", "show", "g-5", "--watch", "--interval", "200ms", "-o", "json");
+        assertThat(watched.exitCode()).as(watched.toString()).isZero();
+        assertThat(watched.out()).contains("hello world");
     }
 
     @Test

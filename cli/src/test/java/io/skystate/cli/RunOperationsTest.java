@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skystate.api.Skystate;
 import io.skystate.api.SkystateConfig;
 import io.skystate.api.workflow.WorkflowDefinition;
+import io.skystate.cli.fixture.Application;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +25,17 @@ class RunOperationsTest {
     @TempDir
     Path dir;
     Cli cli;
+    Application application;
 
     @BeforeEach
     void database() {
         cli = new Cli(dir.resolve("skystate.db"));
+        application = Application.start(dir.resolve("skystate.db"));
+    }
+
+    @AfterEach
+    void stopApplication() {
+        application.close();
     }
 
     @Test
