@@ -6,6 +6,7 @@ import io.skystate.api.Codec;
 import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.UnsupportedCapabilityException;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.api.handler.Handlers;
 import io.skystate.api.idempotency.Idempotency;
@@ -92,9 +93,12 @@ public final class GcpSkystate implements Skystate {
         this.sweeper = new Sweeper("skystate-gcp-callback-sweeper");
         this.callbacks = new Lazy<>(() -> sweeper.sweeping(new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE),
                 codec, callbackKeys.get(), b.clock, token -> url("callbacks/" + encode(token)))));
-        this.workflowCallbacks = new Lazy<>(() -> sweeper.sweeping(StoreBackedCallbacks.forWorkflows(this,
-                stateStore(WORKFLOW_CALLBACK_STORE), codec, callbackKeys.get(), b.clock,
-                token -> url("workflow-callbacks/" + encode(token)))));
+        // workflow callbacks time out through the sweeper of instances that run steps (workers off: no loops)
+        this.workflowCallbacks = new Lazy<>(() -> {
+            StoreBackedCallbacks service = StoreBackedCallbacks.forWorkflows(this, stateStore(WORKFLOW_CALLBACK_STORE),
+                    codec, callbackKeys.get(), b.clock, token -> url("workflow-callbacks/" + encode(token)));
+            return b.workflowWorkers == WorkflowWorkers.ON ? sweeper.sweeping(service) : service;
+        });
         this.signing = new Lazy<>(() -> new RequestSigning(callbackKeys.get(), b.clock, PROVIDER));
         this.replays = new Lazy<>(() -> new ReplayGuard(stateStore(NONCE_STORE), PROVIDER));
         this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this, name -> handlerEndpointsOn()
