@@ -14,35 +14,29 @@ import java.util.List;
  * for {@code TableServiceClientBuilder}, {@code QueueClientBuilder} and {@code BlobServiceClientBuilder}.
  * Thread-safe.
  */
-public final class Azurite implements AutoCloseable {
+public final class Azurite extends RunningEmulator {
     /** The emulator's fixed account name. */
     public static final String ACCOUNT_NAME = "devstoreaccount1";
     /** The emulator's fixed, publicly documented account key. */
     public static final String ACCOUNT_KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static Azurite shared;
+    private static final Shared<Azurite> SHARED = new Shared<>();
 
-    private final EmulatorProcess process;
     private final int tablePort;
     private final int queuePort;
     private final int blobPort;
-    private final boolean isShared;
 
     private Azurite(EmulatorProcess process, int[] ports, boolean isShared) {
-        this.process = process;
+        super("Azurite", process, isShared);
         this.tablePort = ports[0];
         this.queuePort = ports[1];
         this.blobPort = ports[2];
-        this.isShared = isShared;
     }
 
     /** The instance shared by this JVM, started on first use and stopped when the JVM exits. Do not close it. */
-    public static synchronized Azurite get() {
-        if (shared == null) {
-            shared = launch(true);
-        }
-        return shared;
+    public static Azurite get() {
+        return SHARED.get(() -> launch(true));
     }
 
     /** A private instance; the caller closes it. */
@@ -101,24 +95,6 @@ public final class Azurite implements AutoCloseable {
         return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT_NAME + ";AccountKey=" + ACCOUNT_KEY
                 + ";TableEndpoint=" + tableEndpoint() + ";QueueEndpoint=" + queueEndpoint()
                 + ";BlobEndpoint=" + blobEndpoint() + ";";
-    }
-
-    /** The Azurite process. */
-    public EmulatorProcess process() {
-        return process;
-    }
-
-    /**
-     * Stops a private instance.
-     *
-     * @throws IllegalStateException on the shared instance, which the JVM's exit stops
-     */
-    @Override
-    public void close() {
-        if (isShared) {
-            throw new IllegalStateException("the shared Azurite stops when the JVM exits; use Azurite.start() for one to stop");
-        }
-        process.close();
     }
 
     private static URI endpoint(int port) {

@@ -15,31 +15,25 @@ import java.util.List;
  * {@code =true} set before the client is built: without it the SDK speaks TLS to the plain-HTTP port ("not an
  * SSL/TLS record"). Thread-safe.
  */
-public final class CosmosEmulator implements AutoCloseable {
+public final class CosmosEmulator extends RunningEmulator {
     /** The well-known Cosmos DB emulator key (the server accepts any key; the SDK needs a well-formed one). */
     public static final String KEY =
             "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
     /** The Java SDK's system property that lets it use an {@code http://} endpoint. */
     public static final String HTTP_WITHOUT_TLS_PROPERTY = "COSMOS.HTTP_CONNECTION_WITHOUT_TLS_ALLOWED";
 
-    private static CosmosEmulator shared;
+    private static final Shared<CosmosEmulator> SHARED = new Shared<>();
 
-    private final EmulatorProcess process;
     private final URI endpoint;
-    private final boolean isShared;
 
     private CosmosEmulator(EmulatorProcess process, URI endpoint, boolean isShared) {
-        this.process = process;
+        super("Cosmos emulator", process, isShared);
         this.endpoint = endpoint;
-        this.isShared = isShared;
     }
 
     /** The instance shared by this JVM, started on first use and stopped when the JVM exits. Do not close it. */
-    public static synchronized CosmosEmulator get() {
-        if (shared == null) {
-            shared = launch(true);
-        }
-        return shared;
+    public static CosmosEmulator get() {
+        return SHARED.get(() -> launch(true));
     }
 
     /** A private instance; the caller closes it. */
@@ -69,22 +63,4 @@ public final class CosmosEmulator implements AutoCloseable {
         return KEY;
     }
 
-    /** The server process. */
-    public EmulatorProcess process() {
-        return process;
-    }
-
-    /**
-     * Stops a private instance.
-     *
-     * @throws IllegalStateException on the shared instance, which the JVM's exit stops
-     */
-    @Override
-    public void close() {
-        if (isShared) {
-            throw new IllegalStateException(
-                    "the shared Cosmos emulator stops when the JVM exits; use CosmosEmulator.start() for one to stop");
-        }
-        process.close();
-    }
 }

@@ -24,30 +24,24 @@ import java.util.Objects;
  *
  * <p>Thread-safe.
  */
-public final class DurableTaskSidecar implements AutoCloseable {
-    private static DurableTaskSidecar shared;
+public final class DurableTaskSidecar extends RunningEmulator {
+    private static final Shared<DurableTaskSidecar> SHARED = new Shared<>();
 
-    private final EmulatorProcess process;
     private final int port;
     private final Options options;
-    private final boolean isShared;
 
     private DurableTaskSidecar(EmulatorProcess process, int port, Options options, boolean isShared) {
-        this.process = process;
+        super("Durable Task sidecar", process, isShared);
         this.port = port;
         this.options = options;
-        this.isShared = isShared;
     }
 
     /**
      * The instance shared by this JVM, with {@link Options#defaults()}, started on first use and stopped when the JVM
      * exits. Do not close or kill it.
      */
-    public static synchronized DurableTaskSidecar get() {
-        if (shared == null) {
-            shared = launch(Options.defaults(), true);
-        }
-        return shared;
+    public static DurableTaskSidecar get() {
+        return SHARED.get(() -> launch(Options.defaults(), true));
     }
 
     /** A private instance with {@link Options#defaults()}; the caller closes it. */
@@ -100,11 +94,6 @@ public final class DurableTaskSidecar implements AutoCloseable {
         return options.port(port);
     }
 
-    /** The sidecar process. */
-    public EmulatorProcess process() {
-        return process;
-    }
-
     /**
      * Kills a private instance at once (SIGKILL), as a crash would. Start a new one on the same
      * {@linkplain #options() options} (port and database file) to recover its work.
@@ -113,25 +102,7 @@ public final class DurableTaskSidecar implements AutoCloseable {
      */
     public void kill() {
         requirePrivate();
-        process.kill();
-    }
-
-    /**
-     * Stops a private instance.
-     *
-     * @throws IllegalStateException on the shared instance, which the JVM's exit stops
-     */
-    @Override
-    public void close() {
-        requirePrivate();
-        process.close();
-    }
-
-    private void requirePrivate() {
-        if (isShared) {
-            throw new IllegalStateException(
-                    "the shared sidecar stops when the JVM exits; use DurableTaskSidecar.start() for one to stop");
-        }
+        process().kill();
     }
 
     /**

@@ -13,28 +13,22 @@ import java.util.List;
  * .setEmulatorHost(hostPort())}, and no credentials provider of your own: {@code setEmulatorHost} supplies the
  * emulator's. Thread-safe.
  */
-public final class FirestoreEmulator implements AutoCloseable {
+public final class FirestoreEmulator extends RunningEmulator {
     /** A project id for tests; the emulator accepts any. */
     public static final String PROJECT_ID = "demo-test";
 
-    private static FirestoreEmulator shared;
+    private static final Shared<FirestoreEmulator> SHARED = new Shared<>();
 
-    private final EmulatorProcess process;
     private final int port;
-    private final boolean isShared;
 
     private FirestoreEmulator(EmulatorProcess process, int port, boolean isShared) {
-        this.process = process;
+        super("Firestore emulator", process, isShared);
         this.port = port;
-        this.isShared = isShared;
     }
 
     /** The instance shared by this JVM, started on first use and stopped when the JVM exits. Do not close it. */
-    public static synchronized FirestoreEmulator get() {
-        if (shared == null) {
-            shared = launch(true);
-        }
-        return shared;
+    public static FirestoreEmulator get() {
+        return SHARED.get(() -> launch(true));
     }
 
     /** A private instance; the caller closes it. */
@@ -68,22 +62,4 @@ public final class FirestoreEmulator implements AutoCloseable {
         return host() + ":" + port;
     }
 
-    /** The Node process. */
-    public EmulatorProcess process() {
-        return process;
-    }
-
-    /**
-     * Stops a private instance.
-     *
-     * @throws IllegalStateException on the shared instance, which the JVM's exit stops
-     */
-    @Override
-    public void close() {
-        if (isShared) {
-            throw new IllegalStateException(
-                    "the shared Firestore emulator stops when the JVM exits; use FirestoreEmulator.start() for one to stop");
-        }
-        process.close();
-    }
 }

@@ -17,25 +17,19 @@ import java.util.List;
  * <p>Clients: endpoint override {@link #endpoint()}, any region (the tests use {@code us-east-1}), any static
  * credentials. Thread-safe; moto itself serves requests concurrently (and does not lock its DynamoDB model).
  */
-public final class Moto implements AutoCloseable {
-    private static Moto shared;
+public final class Moto extends RunningEmulator {
+    private static final Shared<Moto> SHARED = new Shared<>();
 
-    private final EmulatorProcess process;
     private final URI endpoint;
-    private final boolean isShared;
 
     private Moto(EmulatorProcess process, URI endpoint, boolean isShared) {
-        this.process = process;
+        super("moto", process, isShared);
         this.endpoint = endpoint;
-        this.isShared = isShared;
     }
 
     /** The instance shared by this JVM, started on first use and stopped when the JVM exits. Do not close it. */
-    public static synchronized Moto get() {
-        if (shared == null) {
-            shared = launch(true);
-        }
-        return shared;
+    public static Moto get() {
+        return SHARED.get(() -> launch(true));
     }
 
     /** A private instance; the caller closes it. */
@@ -66,11 +60,6 @@ public final class Moto implements AutoCloseable {
         return endpoint;
     }
 
-    /** The moto process. */
-    public EmulatorProcess process() {
-        return process;
-    }
-
     /** Drops every resource this moto holds ({@code POST /moto-api/reset}). */
     public void reset() {
         reset(endpoint);
@@ -79,19 +68,6 @@ public final class Moto implements AutoCloseable {
     /** Drops every resource of the moto at {@code endpoint}, for code that only knows the endpoint. */
     public static void reset(URI endpoint) {
         post(endpoint.resolve("/moto-api/reset"), "{}");
-    }
-
-    /**
-     * Stops a private instance.
-     *
-     * @throws IllegalStateException on the shared instance, which the JVM's exit stops
-     */
-    @Override
-    public void close() {
-        if (isShared) {
-            throw new IllegalStateException("the shared moto stops when the JVM exits; use Moto.start() for one to stop");
-        }
-        process.close();
     }
 
     private static void post(URI uri, String json) {

@@ -13,28 +13,22 @@ import java.util.List;
  * together with {@code NoCredentialsProvider.create()} to the admin clients, {@code Publisher},
  * {@code Subscriber} and {@code GrpcSubscriberStub}; the caller shuts the channel down. Thread-safe.
  */
-public final class PubSubEmulator implements AutoCloseable {
+public final class PubSubEmulator extends RunningEmulator {
     /** A project id for tests; the emulator accepts any. */
     public static final String PROJECT_ID = "demo-test";
 
-    private static PubSubEmulator shared;
+    private static final Shared<PubSubEmulator> SHARED = new Shared<>();
 
-    private final EmulatorProcess process;
     private final int port;
-    private final boolean isShared;
 
     private PubSubEmulator(EmulatorProcess process, int port, boolean isShared) {
-        this.process = process;
+        super("Pub/Sub emulator", process, isShared);
         this.port = port;
-        this.isShared = isShared;
     }
 
     /** The instance shared by this JVM, started on first use and stopped when the JVM exits. Do not close it. */
-    public static synchronized PubSubEmulator get() {
-        if (shared == null) {
-            shared = launch(true);
-        }
-        return shared;
+    public static PubSubEmulator get() {
+        return SHARED.get(() -> launch(true));
     }
 
     /** A private instance; the caller closes it. */
@@ -68,22 +62,4 @@ public final class PubSubEmulator implements AutoCloseable {
         return host() + ":" + port;
     }
 
-    /** The pstest process. */
-    public EmulatorProcess process() {
-        return process;
-    }
-
-    /**
-     * Stops a private instance.
-     *
-     * @throws IllegalStateException on the shared instance, which the JVM's exit stops
-     */
-    @Override
-    public void close() {
-        if (isShared) {
-            throw new IllegalStateException(
-                    "the shared Pub/Sub emulator stops when the JVM exits; use PubSubEmulator.start() for one to stop");
-        }
-        process.close();
-    }
 }

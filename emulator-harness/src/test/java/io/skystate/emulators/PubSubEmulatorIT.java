@@ -1,6 +1,7 @@
 package io.skystate.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,10 @@ class PubSubEmulatorIT {
         PubSubEmulator pubsub = PubSubEmulator.get();
         assertThat(PubSubEmulator.get()).isSameAs(pubsub);
         assertThat(Probes.listening(pubsub.port())).isTrue();
+        assertThatThrownBy(pubsub::close).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the shared Pub/Sub emulator stops when the JVM exits; use PubSubEmulator.start() for one"
+                        + " to stop");
+        assertThat(pubsub.process().isAlive()).isTrue();
     }
 
     @Test
