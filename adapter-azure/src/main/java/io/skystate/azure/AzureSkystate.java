@@ -126,7 +126,8 @@ public final class AzureSkystate implements Skystate {
                         + " Functions host set SKYSTATE_DURABLE_TASK_HUB (AzureSkystateBuilder.durableFunctions)");
             }
             return b.workflowEngine.create(new WorkflowEngine.Context(this, handlers, workflowCallbacks.get(), codec,
-                    b.clock, this::workflowCallbackUrl, b.workflowPortability, b.workflowWorkers, clients, resources));
+                    b.clock, this::workflowCallbackUrl, b.workflowPortability, b.workflowWorkers, clients, resources,
+                    callbackKeys.get()));
         });
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE);
         if (b.httpBaseUrl != null) {

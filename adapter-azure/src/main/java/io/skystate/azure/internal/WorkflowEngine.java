@@ -1,6 +1,7 @@
 package io.skystate.azure.internal;
 
 import io.skystate.api.Capability;
+import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.api.WorkflowWorkers;
@@ -45,10 +46,10 @@ public interface WorkflowEngine extends AutoCloseable {
      * What the instance hands an engine: itself, its handlers, the workflow callbacks (tokens with the workflow
      * prefix, on their own store, served at {@code /skystate/workflow-callbacks/<token>}), codec, clock, the URL of a
      * workflow callback token, the portability the application chose, whether this instance runs steps, and the
-     * Azure clients and resources.
+     * Azure clients and resources, and the key ring that signs run-listing page tokens.
      */
     record Context(Skystate skystate, HandlerRegistry handlers, StoreBackedCallbacks workflowCallbacks,
             JacksonCodec codec, Clock clock, Function<String, URI> workflowCallbackUrls, WorkflowPortability portability,
-            WorkflowWorkers workers, AzureClients clients, Resources resources) {
+            WorkflowWorkers workers, AzureClients clients, Resources resources, KeyRing pageTokenKeys) {
     }
 }

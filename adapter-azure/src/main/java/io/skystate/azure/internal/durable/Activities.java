@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.SkystateException;
 import io.skystate.api.callback.CallbackHandle;
 import io.skystate.api.callback.CallbackRequest;
+import io.skystate.api.handler.StepInvocation;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.callback.StoreBackedCallbacks;
 import io.skystate.core.workflow.JsonPaths;
 import io.skystate.core.workflow.StepErrors;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The activities the generic orchestrator calls, each taking and returning JSON text: what the in-process worker
  * and the Azure Functions activity functions both run. Activities run at least once: a task re-run after a crash
- * calls its handler again with the same invocation id ({@code <run>/<path>/<attempt>}). Thread-safe.
+ * calls its handler again with the same invocation id, which the orchestrator took for the step execution
+ * ({@link io.skystate.core.workflow.ops.InvocationIds}: {@code <run>/<path>@<execution>}, the same for every attempt
+ * of the execution; {@code @compensation-<n>} for a compensation). Thread-safe.
  */
 public final class Activities {
     static final int COMPENSATION_ATTEMPTS = 3;
@@ -33,8 +37,7 @@ public final class Activities {
     public String task(String json) {
         JsonNode r = Json.tree(json);
         int attempt = r.get("attempt").asInt();
-        return HandlerCalls.answer(calls.call(r.get("handler").asText(), r.get("input"),
-                r.get("run").asText() + "/" + r.get("path").asText() + "/" + attempt, attempt,
+        return HandlerCalls.answer(calls.call(r.get("handler").asText(), r.get("input"), invocation(r, "task"), attempt,
                 Duration.ofMillis(r.get("timeoutMs").asLong())));
     }
 
@@ -55,16 +58,18 @@ public final class Activities {
             request = request.withHeartbeat(Duration.ofMillis(r.get("heartbeatMs").asLong()));
         }
         CallbackHandle handle = parts.callbacks().create(request);
-        parts.registry().putCallbackWait(handle.id(), new RunRegistry.CallbackWait(run, instance, handle.token()),
+        long since = parts.clock().millis();
+        parts.registry().putCallbackWait(handle.id(), new RunRegistry.CallbackWait(run, instance, handle.token(),
+                handle.id(), r.get("path").asText(), handle.url().toString(), since, since + timeout.toMillis()),
                 handle.expiresAt().plus(StoreBackedCallbacks.RETENTION));
-        if (stopper.stopped(instance) || (!run.equals(instance) && stopper.stopped(run))) {
+        String root = parts.registry().orchestration(run);
+        if (stopper.stopped(instance) || (!root.equals(instance) && stopper.stopped(root))) {
             invalidate(parts, handle.token());
             return Json.write(Attempt.answer(WorkflowErrors.CANCELLED, "the run was stopped"));
         }
         ObjectNode body = Json.object().put("token", handle.token()).put("url", handle.url().toString());
         body.set("input", r.get("input"));
-        Attempt result = calls.call(r.get("handler").asText(), body,
-                run + "/" + r.get("path").asText() + "/" + attempt, attempt, timeout);
+        Attempt result = calls.call(r.get("handler").asText(), body, invocation(r, "awaitCallback"), attempt, timeout);
         if (!result.succeeded()) {
             invalidate(parts, handle.token());
             return HandlerCalls.answer(result);
@@ -83,8 +88,8 @@ public final class Activities {
             attempt++;
             try {
                 byte[] data = parts.codec().encode(parts.claims().resolve(r.get("data")));
-                parts.handlers().invokeJson(r.get("handler").asText(), data, run + "/compensate/" + path + "/" + attempt,
-                        attempt);
+                parts.handlers().invokeJson(r.get("handler").asText(), data, r.get("invocation").asText(), attempt,
+                        Optional.of(new StepInvocation(run, path, "compensation")));
                 error = null;
                 break;
             } catch (SkystateException | JsonPaths.DataPathException e) {
@@ -115,6 +120,12 @@ public final class Activities {
     /** {@link Names#STOP_BRANCHES}: {@code {run, children}} → their histories and compensations. */
     public String stopBranches(String json) {
         return stopper.stopBranches(json);
+    }
+
+    /** The call's invocation id (taken by the orchestrator) and the step it names. */
+    private static HandlerCalls.Invocation invocation(JsonNode request, String kind) {
+        return new HandlerCalls.Invocation(request.get("invocation").asText(),
+                new StepInvocation(request.get("run").asText(), request.get("path").asText(), kind));
     }
 
     /** Fails a callback token so a stopped step can no longer be completed. */

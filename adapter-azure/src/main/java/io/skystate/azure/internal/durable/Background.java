@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's two background loops in this process: the callback consumer (completion messages of
@@ -84,8 +85,12 @@ final class Background implements AutoCloseable {
                 return;
             }
             String run = entry.key().id();
-            stopper.stopRun(run, RunResults.stopped(RunStatus.TIMED_OUT, WorkflowErrors.TIMEOUT,
-                    "the workflow ran past its timeout"));
+            Optional<RunRegistry.RunRecord> record = parts.registry().run(run);
+            if (record.map(RunRegistry.RunRecord::deadline).filter(d -> d > now).isPresent()) {
+                return; // a redrive gave the run a new deadline since this entry was read
+            }
+            stopper.stopRun(run, record.map(r -> r.orchestration(run)).orElse(run), RunResults.stopped(
+                    RunStatus.TIMED_OUT, WorkflowErrors.TIMEOUT, "the workflow ran past its timeout"));
             parts.registry().forgetDeadline(run);
         });
     }

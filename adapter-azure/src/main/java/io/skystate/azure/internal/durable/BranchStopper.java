@@ -31,15 +31,18 @@ final class BranchStopper {
         return m.isInstanceFound() && m.getRuntimeStatus() == OrchestrationRuntimeStatus.TERMINATED;
     }
 
-    /** Terminates {@code run} with {@code output} if it is still running; returns false if it had ended. */
-    boolean stopRun(String run, String output) {
-        OrchestrationMetadata m = parts.durable().getInstanceMetadata(run, true);
+    /**
+     * Terminates {@code run}'s current orchestration {@code orchestration} with {@code output} if it is still running;
+     * returns false if it had ended.
+     */
+    boolean stopRun(String run, String orchestration, String output) {
+        OrchestrationMetadata m = parts.durable().getInstanceMetadata(orchestration, true);
         if (!m.isInstanceFound() || !running(m.getRuntimeStatus())) {
             return false;
         }
-        parts.durable().terminate(run, output);
+        parts.durable().terminate(orchestration, output);
         stopChildren(run, openKids(m));
-        failTokens(run, run);
+        failTokens(run, orchestration);
         return true;
     }
 

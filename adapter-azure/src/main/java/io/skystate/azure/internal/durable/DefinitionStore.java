@@ -3,12 +3,10 @@ package io.skystate.azure.internal.durable;
 import io.skystate.api.AlreadyExistsException;
 import io.skystate.api.NotFoundException;
 import io.skystate.api.workflow.WorkflowDefinition;
-import io.skystate.core.workflow.UnsupportedSteps;
 import io.skystate.core.workflow.WorkflowValidator;
 import io.skystate.core.workflow.doc.WorkflowDocuments;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,8 +25,7 @@ final class DefinitionStore {
     WorkflowDefinition register(WorkflowDefinition definition) {
         WorkflowValidator.check(definition, name -> parts.handlers().names().contains(name),
                 parts.capabilities().get(), parts.portability());
-        // signals are not wired into the orchestrator yet: a run would wait for an event nothing delivers
-        UnsupportedSteps.reject(parts.provider(), "Durable Task", definition, Set.of("awaitEvent"));
+        BranchEvents.reject(parts.provider(), definition);
         String document = WorkflowDocuments.toJson(definition);
         if (!parts.registry().putDefinition(definition.name(), definition.version(), document)) {
             WorkflowDefinition existing = find(definition.name(), definition.version()).orElseThrow();

@@ -46,7 +46,8 @@ public final class DurableEngines implements WorkflowEngine.Factory {
         DurableConnection opened = connection.get();
         DurableWorkflowEngine engine = DurableWorkflowEngine.create(context.skystate(), context.handlers(),
                 context.workflowCallbacks(), context.codec(), context.clock(), context.skystate()::capabilities,
-                context.portability(), opened, context.workers() == WorkflowWorkers.OFF ? 0 : workers);
+                context.portability(), opened, context.workers() == WorkflowWorkers.OFF ? 0 : workers,
+                context.pageTokenKeys());
         return new WorkflowEngine() {
             @Override
             public Workflows workflows() {

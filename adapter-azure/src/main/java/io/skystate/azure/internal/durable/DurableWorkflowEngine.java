@@ -3,6 +3,7 @@ package io.skystate.azure.internal.durable;
 import com.microsoft.durabletask.DurableTaskClient;
 import io.skystate.api.Capabilities;
 import io.skystate.api.Capability;
+import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.api.workflow.Workflows;
@@ -10,6 +11,8 @@ import io.skystate.core.callback.StoreBackedCallbacks;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.workflow.ClaimCheck;
+import io.skystate.core.workflow.ops.RunPageTokens;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +50,7 @@ public final class DurableWorkflowEngine implements AutoCloseable {
 
     private DurableWorkflowEngine(Skystate skystate, HandlerRegistry handlers, StoreBackedCallbacks callbacks,
             JacksonCodec codec, Clock clock, Supplier<Capabilities> capabilities, WorkflowPortability portability,
-            DurableConnection connection, int workerCount) {
+            DurableConnection connection, int workerCount, KeyRing pageTokenKeys) {
         this.skystate = skystate;
         this.connection = connection;
         this.workerCount = workerCount;
@@ -64,26 +67,34 @@ public final class DurableWorkflowEngine implements AutoCloseable {
         this.stopper = new BranchStopper(parts);
         this.activities = new Activities(parts, stopper);
         this.events = new CallbackEvents(parts);
-        this.workflows = new DurableWorkflows(parts, new DefinitionStore(parts), stopper);
+        this.workflows = new DurableWorkflows(parts, new DefinitionStore(parts), stopper,
+                new RunPageTokens(pageTokenKeys, skystate.provider()));
     }
 
-    /** An engine with {@value #DEFAULT_WORKERS} in-process workers on a sidecar connection. */
+    /**
+     * An engine with {@value #DEFAULT_WORKERS} in-process workers on a sidecar connection, signing run-listing page
+     * tokens with a key of its own: they are valid only for this engine object (for benchmarks and tests).
+     */
     public static DurableWorkflowEngine create(Skystate skystate, HandlerRegistry handlers,
             StoreBackedCallbacks workflowCallbacks, JacksonCodec codec, Clock clock, Supplier<Capabilities> capabilities,
             WorkflowPortability portability, DurableConnection connection) {
+        byte[] key = new byte[KeyRing.MIN_KEY_BYTES];
+        new SecureRandom().nextBytes(key);
         return create(skystate, handlers, workflowCallbacks, codec, clock, capabilities, portability, connection,
-                DEFAULT_WORKERS);
+                DEFAULT_WORKERS, KeyRing.of("engine", key));
     }
 
     /**
      * The same with {@code workers} in-process workers; 0 makes an operating-only engine ({@code workflows.workers=off}):
      * no workers and no background loops, every work item, callback message and sweep is left to other processes.
+     * {@code pageTokenKeys} sign the page tokens of run listings (the instance's callback key ring, so every process
+     * of a deployment accepts the others' tokens).
      */
     public static DurableWorkflowEngine create(Skystate skystate, HandlerRegistry handlers,
             StoreBackedCallbacks workflowCallbacks, JacksonCodec codec, Clock clock, Supplier<Capabilities> capabilities,
-            WorkflowPortability portability, DurableConnection connection, int workers) {
+            WorkflowPortability portability, DurableConnection connection, int workers, KeyRing pageTokenKeys) {
         return new DurableWorkflowEngine(skystate, handlers, workflowCallbacks, codec, clock, capabilities,
-                portability, connection, workers);
+                portability, connection, workers, pageTokenKeys);
     }
 
     /**

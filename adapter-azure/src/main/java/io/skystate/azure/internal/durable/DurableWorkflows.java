@@ -8,6 +8,10 @@ import io.grpc.StatusRuntimeException;
 import io.skystate.api.AlreadyExistsException;
 import io.skystate.api.Codec;
 import io.skystate.api.NotFoundException;
+import io.skystate.api.workflow.PendingCallback;
+import io.skystate.api.workflow.RunPage;
+import io.skystate.api.workflow.RunQuery;
+import io.skystate.api.workflow.RunStateException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.WorkflowDefinition;
@@ -15,6 +19,9 @@ import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.RunRequests;
+import io.skystate.core.workflow.ops.RunPageTokens;
+import io.skystate.core.workflow.ops.Signals;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,23 +29,29 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@link Workflows} on Durable Task: run id = orchestration instance id. A start is recorded in the registry first
+ * {@link Workflows} on Durable Task: run id = orchestration instance id (of a redriven run's current generation:
+ * {@link RunRegistry.RunRecord#orchestration}). A start is recorded in the registry first
  * (fingerprint of workflow, version and input), so a repeated start returns the existing run and a conflicting one
  * raises {@link AlreadyExistsException}, whatever the backend says about existing ids. The orchestration input
  * carries the pinned definition document and the (claim-checked) input. Cancel terminates the orchestration and
- * its branches and fails their pending callback tokens. Thread-safe.
+ * its branches and fails their pending callback tokens. Runs are listed from core's run index in the registry store
+ * ({@link RunListing}). Thread-safe.
  */
 final class DurableWorkflows implements Workflows {
     private final EngineParts parts;
     private final DefinitionStore definitions;
     private final BranchStopper stopper;
     private final HistoryReader histories;
+    private final RunListing listing;
+    private final Redriver redriver;
 
-    DurableWorkflows(EngineParts parts, DefinitionStore definitions, BranchStopper stopper) {
+    DurableWorkflows(EngineParts parts, DefinitionStore definitions, BranchStopper stopper, RunPageTokens tokens) {
         this.parts = parts;
         this.definitions = definitions;
         this.stopper = stopper;
         this.histories = new HistoryReader(parts);
+        this.listing = new RunListing(parts, tokens, this::run);
+        this.redriver = new Redriver(parts, definitions, histories, this::run);
     }
 
     @Override
@@ -60,7 +73,7 @@ final class DurableWorkflows implements Workflows {
         String hash = RunRequests.fingerprint(parts.codec(), workflow, version, inputJson);
         long now = parts.clock().millis();
         Long deadline = definition.timeout().map(t -> now + t.toMillis()).orElse(null);
-        RunRegistry.RunRecord record = new RunRegistry.RunRecord(workflow, version, hash, now, deadline);
+        RunRegistry.RunRecord record = new RunRegistry.RunRecord(workflow, version, hash, now, deadline, 0);
         try {
             parts.registry().putRun(instanceId, record);
         } catch (AlreadyExistsException exists) {
@@ -72,7 +85,9 @@ final class DurableWorkflows implements Workflows {
             if (parts.durable().getInstanceMetadata(instanceId, false).isInstanceFound()) {
                 return run(instanceId);
             }
+            record = first;
         }
+        listing.add(instanceId, record);
         JsonNode data = parts.claims().offload(parts.codec().tree(inputJson));
         RunInput input = RunInput.start(instanceId, document, definition.startAt(), data, Workflows.MAX_STEP_ATTEMPTS);
         try {
@@ -92,7 +107,7 @@ final class DurableWorkflows implements Workflows {
     @Override
     public WorkflowRun run(String instanceId) {
         RunRegistry.RunRecord record = parts.registry().requireRun(parts.provider(), instanceId);
-        OrchestrationMetadata m = parts.durable().getInstanceMetadata(instanceId, true);
+        OrchestrationMetadata m = parts.durable().getInstanceMetadata(record.orchestration(instanceId), true);
         if (!m.isInstanceFound()) {
             throw new NotFoundException(parts.provider(), "instance '" + instanceId + "' was recorded but never started");
         }
@@ -120,10 +135,10 @@ final class DurableWorkflows implements Workflows {
     /** Waits on the backend (no polling from here), then reads the run. */
     @Override
     public WorkflowRun await(String instanceId, Duration maxWait) throws InterruptedException {
-        parts.registry().requireRun(parts.provider(), instanceId);
+        RunRegistry.RunRecord record = parts.registry().requireRun(parts.provider(), instanceId);
         if (!maxWait.isNegative() && !maxWait.isZero()) {
             try {
-                parts.durable().waitForInstanceCompletion(instanceId, maxWait, false);
+                parts.durable().waitForInstanceCompletion(record.orchestration(instanceId), maxWait, false);
             } catch (TimeoutException stillRunning) {
                 // report it as it is
             }
@@ -134,13 +149,56 @@ final class DurableWorkflows implements Workflows {
     @Override
     public List<StepExecution> history(String instanceId) {
         boolean finished = run(instanceId).status().finished();
-        return histories.history(instanceId, parts.durable().getInstanceMetadata(instanceId, true), finished);
+        String orchestration = parts.registry().orchestration(instanceId);
+        return histories.history(instanceId, parts.durable().getInstanceMetadata(orchestration, true), finished);
+    }
+
+    @Override
+    public RunPage runs(RunQuery query) {
+        return listing.runs(query);
+    }
+
+    @Override
+    public List<PendingCallback> pendingCallbacks(String instanceId) {
+        return listing.pendingCallbacks(instanceId);
+    }
+
+    /**
+     * Checks the event ({@link Signals}) and that the run exists and is running, then raises it on the run's
+     * orchestration as a Durable external event ({@link Names#signalEvent}), which the backend records in the
+     * instance's history before the call returns. A run that ends meanwhile drops it, as a finished run drops every
+     * event it did not take.
+     */
+    @Override
+    public void signal(String instanceId, String event, byte[] payloadJson) {
+        Signals.check(parts.provider(), parts.codec(), event, payloadJson);
+        requireRunning(instanceId);
+        try {
+            parts.durable().raiseEvent(parts.registry().orchestration(instanceId), Names.signalEvent(event),
+                    new String(payloadJson, StandardCharsets.UTF_8));
+        } catch (StatusRuntimeException e) {
+            requireRunning(instanceId); // the run ended meanwhile: say so rather than pass on the backend's refusal
+            throw e;
+        }
+    }
+
+    private void requireRunning(String instanceId) {
+        if (run(instanceId).status().finished()) {
+            throw new RunStateException(parts.provider(), "run '" + instanceId + "' has finished: it takes no events");
+        }
+    }
+
+    /** See {@link Redriver}: a new generation of the run's orchestration, at the step that ended it. */
+    @Override
+    public WorkflowRun redrive(String instanceId) {
+        return redriver.redrive(instanceId);
     }
 
     @Override
     public void cancel(String instanceId, String reason) {
         run(instanceId);
-        stopper.stopRun(instanceId, RunResults.stopped(RunStatus.CANCELLED, WorkflowErrors.CANCELLED, reason));
+        stopper.stopRun(instanceId, parts.registry().orchestration(instanceId),
+                RunResults.stopped(RunStatus.CANCELLED, WorkflowErrors.CANCELLED, reason));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.skystate.azure.internal.durable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skystate.api.handler.StepInvocation;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.core.workflow.ClaimCheck;
 import io.skystate.core.workflow.JsonPaths;
 import io.skystate.core.workflow.StepErrors;
 import io.skystate.core.workflow.interpret.StepError;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +26,20 @@ final class HandlerCalls {
         this.parts = parts;
     }
 
+    /** A workflow step's handler call: its invocation id and what the handler's context shows as its step. */
+    record Invocation(String id, StepInvocation step) {
+    }
+
     /** The handler's (offloaded) result, or the error it failed with. */
-    Attempt call(String handler, JsonNode input, String invocationId, int attempt, Duration timeout) {
+    Attempt call(String handler, JsonNode input, Invocation invocation, int attempt, Duration timeout) {
         byte[] json;
         try {
             json = parts.codec().encode(parts.claims().resolve(input));
         } catch (JsonPaths.DataPathException e) {
             return Attempt.failed(StepError.dataError(e.getMessage()));
         }
-        Future<byte[]> call = parts.handlerPool().submit(() -> parts.handlers().invokeJson(handler, json, invocationId,
-                attempt));
+        Future<byte[]> call = parts.handlerPool().submit(() -> parts.handlers().invokeJson(handler, json,
+                invocation.id(), attempt, Optional.of(invocation.step())));
         try {
             byte[] output = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             JsonNode result = parts.codec().tree(output);

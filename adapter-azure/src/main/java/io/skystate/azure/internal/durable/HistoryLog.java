@@ -1,5 +1,6 @@
 package io.skystate.azure.internal.durable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.workflow.StepExecution.Outcome;
@@ -29,9 +30,20 @@ final class HistoryLog {
         status.set("c", compensations);
     }
 
-    /** The custom status: {@code {"h": entries, "c": compensations}} (the live object; the SDK serializes it last). */
+    /**
+     * The custom status: {@code {"h": entries, "c": compensations, "at": {"step", "data"}}} (the live object; the SDK
+     * serializes it last); {@code at} is the top-level step the run is at and the data it started with, what a
+     * {@link Redriver redrive} restarts from.
+     */
     ObjectNode status() {
         return status;
+    }
+
+    /** Records that the run's top-level step {@code step} starts with {@code data}. */
+    void at(String step, JsonNode data) {
+        ObjectNode at = status.putObject("at");
+        at.put("step", step);
+        at.set("data", data);
     }
 
     int open(String path, String kind, Instant now) {

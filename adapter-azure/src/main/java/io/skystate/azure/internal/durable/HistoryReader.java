@@ -1,6 +1,7 @@
 package io.skystate.azure.internal.durable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.durabletask.OrchestrationMetadata;
 import io.skystate.api.workflow.StepExecution;
 import io.skystate.api.workflow.StepExecution.Outcome;
@@ -36,6 +37,42 @@ final class HistoryReader {
             history.add(toExecution(e, finished, end));
         }
         return history;
+    }
+
+    /**
+     * A finished run's raw entries as a {@link Redriver redriven} generation carries them: spilled chunks stay
+     * references, the branch entries of a parallel step still open when the run ended are read in from the branch
+     * instances (after its entry, in start order), and open steps are closed CANCELLED at {@code end}, as
+     * {@link #history} reports them.
+     */
+    List<ObjectNode> carried(String run, OrchestrationMetadata root, Instant end) {
+        List<ObjectNode> out = new ArrayList<>();
+        carry(BranchStopper.status(root).path("h"), end, out);
+        return out;
+    }
+
+    private void carry(JsonNode entries, Instant end, List<ObjectNode> out) {
+        for (JsonNode raw : entries) {
+            ObjectNode entry = ((ObjectNode) raw).deepCopy();
+            if (entry.has("ref")) {
+                out.add(entry);
+                continue;
+            }
+            JsonNode kids = entry.remove("kids");
+            if (Outcome.RUNNING.name().equals(entry.path("o").asText())) {
+                entry.put("o", Outcome.CANCELLED.name()).put("e", end.toEpochMilli());
+            }
+            out.add(entry);
+            if (kids != null) {
+                List<ObjectNode> branches = new ArrayList<>();
+                for (JsonNode kid : kids) {
+                    carry(BranchStopper.status(parts.durable().getInstanceMetadata(kid.asText(), true)).path("h"), end,
+                            branches);
+                }
+                branches.sort(Comparator.comparingLong(b -> b.path("s").asLong()));
+                out.addAll(branches);
+            }
+        }
     }
 
     private void expand(String run, JsonNode entries, List<JsonNode> out) {

@@ -22,6 +22,8 @@ public final class Names {
     public static final String STOP_BRANCHES = "SkystateStopBranches";
     /** Prefix of the external event carrying a callback's outcome: {@code skystate-callback-<callbackId>}. */
     public static final String CALLBACK_EVENT = "skystate-callback-";
+    /** Prefix of the external event carrying a signalled workflow event: {@code skystate-event-<encoded name>}. */
+    public static final String SIGNAL_EVENT = "skystate-event-";
     /** The completion queue the workflow callbacks notify; its consumer raises the events. */
     public static final String CALLBACK_QUEUE = "skystate-durable-callbacks";
     /** The state store holding definitions, runs, callback waits and spilled history (as on AWS). */
@@ -30,5 +32,23 @@ public final class Names {
     public static final String CLAIM_STORE = "skystate-claims";
 
     private Names() {
+    }
+
+    /**
+     * The Durable event name of the workflow event {@code event} (a valid {@link io.skystate.core.workflow.EventNames
+     * event name}). Durable matches event names ignoring case, Skystate's are case-sensitive: each upper-case letter
+     * is written as {@code ~} and its lower-case form ({@code ~} is no event-name character), so distinct names stay
+     * distinct under any case folding.
+     */
+    public static String signalEvent(String event) {
+        StringBuilder name = new StringBuilder(SIGNAL_EVENT);
+        for (char c : event.toCharArray()) {
+            if (c >= 'A' && c <= 'Z') {
+                name.append('~').append((char) (c - 'A' + 'a'));
+            } else {
+                name.append(c);
+            }
+        }
+        return name.toString();
     }
 }

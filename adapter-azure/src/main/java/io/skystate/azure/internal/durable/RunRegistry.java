@@ -26,12 +26,36 @@ import java.util.function.Consumer;
  * ({@code hist-<run>}). Thread-safe if the store is.
  */
 final class RunRegistry {
-    /** A run as recorded at its first start. */
-    record RunRecord(String workflow, int version, String inputHash, long startedAt, Long deadline) {
+    /**
+     * A run as recorded at its first start; {@code redriveCount} and {@code deadline} change when it is redriven
+     * (records written before redrive existed read 0).
+     */
+    record RunRecord(String workflow, int version, String inputHash, long startedAt, Long deadline, int redriveCount) {
+        /**
+         * The orchestration instance of the run's current generation: the run's id until it is redriven, then
+         * {@code <id>:r<redriveCount>} (instance ids have no {@code :}, so no run or branch instance has this id).
+         */
+        String orchestration(String runId) {
+            return orchestration(runId, redriveCount);
+        }
+
+        static String orchestration(String runId, int generation) {
+            return generation == 0 ? runId : runId + ":r" + generation;
+        }
     }
 
-    /** A callback some instance of {@code run} waits on. */
-    record CallbackWait(String run, String instance, String token) {
+    /** The orchestration instance of {@code runId}'s current generation ({@link RunRecord#orchestration}). */
+    String orchestration(String runId) {
+        return run(runId).map(r -> r.orchestration(runId)).orElse(runId);
+    }
+
+    /**
+     * A callback some instance of {@code run} waits on: the waiting instance and token, and for
+     * {@code pendingCallbacks} the callback id, the step's path, the callback's URL, when the callback was created and
+     * when the step's timeout ends (epoch millis; null in records written before they were kept).
+     */
+    record CallbackWait(String run, String instance, String token, String callbackId, String path, String url,
+            Long since, Long timeoutAt) {
     }
 
     static final String DEADLINES = "deadlines";
@@ -40,6 +64,11 @@ final class RunRegistry {
 
     RunRegistry(StateStore store) {
         this.store = store;
+    }
+
+    /** The registry's store (for core's run index, which keeps its own group). */
+    StateStore store() {
+        return store;
     }
 
     Optional<String> definition(String workflow, int version) {
@@ -67,6 +96,14 @@ final class RunRegistry {
     /** Records a run; {@link AlreadyExistsException} if its id is taken. */
     void putRun(String id, RunRecord record) {
         store.putJson(runKey(id), record, PutOptions.ifAbsent());
+        if (record.deadline() != null) {
+            store.put(new Key(DEADLINES, id), StateValue.json(Long.toString(record.deadline())), PutOptions.always());
+        }
+    }
+
+    /** Replaces a run's record (a redrive), with its deadline index entry. */
+    void updateRun(String id, RunRecord record) {
+        store.putJson(runKey(id), record, PutOptions.always());
         if (record.deadline() != null) {
             store.put(new Key(DEADLINES, id), StateValue.json(Long.toString(record.deadline())), PutOptions.always());
         }

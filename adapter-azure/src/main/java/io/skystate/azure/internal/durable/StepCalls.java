@@ -31,8 +31,10 @@ final class StepCalls {
      * step says otherwise); a step with an explicit timeout also races a durable timer, so a lost worker cannot hold
      * the step past it. The loser's late result is ignored.
      */
-    static Attempt task(Walk walk, Plan.Invoke plan, Optional<Duration> stepTimeout, String path, int attempt) {
+    static Attempt task(Walk walk, Plan.Invoke plan, Optional<Duration> stepTimeout, String path, int attempt,
+            String invocation) {
         ObjectNode request = Json.object().put("run", walk.runId()).put("path", path).put("attempt", attempt)
+                .put("invocation", invocation)
                 .put("handler", plan.handler()).put("timeoutMs", plan.timeout().toMillis());
         request.set("input", plan.input());
         TaskOrchestrationContext ctx = walk.ctx();
@@ -58,9 +60,10 @@ final class StepCalls {
      * The callback service enforces the timeout and heartbeat; a safety timer well past the timeout only guards
      * against a lost event.
      */
-    static Attempt callback(Walk walk, Plan.AwaitCallback plan, String path, int attempt) {
+    static Attempt callback(Walk walk, Plan.AwaitCallback plan, String path, int attempt, String invocation) {
         ObjectNode request = Json.object().put("instance", walk.ctx().getInstanceId()).put("run", walk.runId())
-                .put("path", path).put("attempt", attempt).put("handler", plan.handler())
+                .put("path", path).put("attempt", attempt).put("invocation", invocation)
+                .put("handler", plan.handler())
                 .put("timeoutMs", plan.timeout().toMillis());
         plan.heartbeat().ifPresent(h -> request.put("heartbeatMs", h.toMillis()));
         request.set("input", plan.input());
@@ -91,6 +94,25 @@ final class StepCalls {
         String error = CallbackStatus.TIMED_OUT.name().equals(status) ? WorkflowErrors.TIMEOUT
                 : outcome.path("error").asText("Skystate.CallbackFailed");
         return Attempt.failed(error, outcome.path("cause").asText(""));
+    }
+
+    /**
+     * Waits for the next signalled event of the plan's name, up to the step's timeout. Signals are raised on the run's
+     * orchestration ({@link DurableWorkflows#signal}); Durable keeps those no wait has taken in the orchestration's
+     * history, oldest first, and carries them across continue-as-new, so an event signalled before the step starts is
+     * taken by it, and each event by one wait. A timeout fails the step with {@link WorkflowErrors#TIMEOUT}; an event
+     * arriving later stays for the next wait of its name.
+     */
+    static Attempt event(Walk walk, Plan.AwaitEvent plan) {
+        walk.action();
+        try {
+            String payload = walk.ctx().waitForExternalEvent(Names.signalEvent(plan.event()), plan.timeout(),
+                    String.class).await();
+            return Attempt.ok(Json.tree(payload));
+        } catch (TaskCanceledException e) {
+            return Attempt.failed(WorkflowErrors.TIMEOUT, "no event '" + plan.event() + "' arrived within "
+                    + plan.timeout());
+        }
     }
 
     /** Sleeps until {@code wakeAt} on a durable timer (not at all if it has passed). */

@@ -10,6 +10,7 @@ import io.skystate.core.workflow.interpret.RetryDelays;
 import io.skystate.core.workflow.interpret.StepError;
 import io.skystate.core.workflow.interpret.StepInterpreter;
 import io.skystate.core.workflow.interpret.Transition;
+import io.skystate.core.workflow.ops.InvocationIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,10 @@ import java.security.NoSuchAlgorithmException;
  * Runs one step to its end inside the orchestrator, as core's {@link StepInterpreter} plans it: opens its history
  * entry, makes attempts (each counted against {@link Workflows#MAX_STEP_ATTEMPTS} for task and callback steps),
  * waits out retry back-offs on durable timers (jitter derived from run, path and attempt, so replays wait the same),
- * and closes the entry as the final transition says. Never returns a {@link Transition.Retry}. Deterministic.
+ * and closes the entry as the final transition says. Never returns a {@link Transition.Retry}. A task or
+ * awaitCallback execution takes its {@link InvocationIds invocation id} once, on entry, with the orchestration's
+ * replay-safe {@code newUUID()} as execution marker: the same on every replay and for every attempt of the
+ * execution, new for a loop's next visit, another branch instance or a redriven generation. Deterministic.
  */
 final class StepRunner {
     private final Walk walk;
@@ -41,7 +45,9 @@ final class StepRunner {
             StepCalls.sleepUntil(walk, sleep.wakeAt(walk.now()));
             return close(entry, StepInterpreter.waited((Step.Wait) step, data));
         }
-        boolean counted = !(plan instanceof Plan.Fork);
+        boolean counted = plan instanceof Plan.Invoke || plan instanceof Plan.AwaitCallback;
+        String invocation = plan instanceof Plan.Invoke || plan instanceof Plan.AwaitCallback
+                ? InvocationIds.step(walk.runId(), path, walk.ctx().newUUID().toString()) : null;
         for (int attempt = 1; ; attempt++) {
             if (counted && walk.outOfAttempts()) {
                 return close(entry, new Transition.Failed(new StepError(WorkflowErrors.TRANSITION_LIMIT, "the run made "
@@ -51,7 +57,7 @@ final class StepRunner {
                 walk.useAttempt();
             }
             log.attempts(entry, attempt);
-            Attempt result = attempt(step, plan, path, attempt, entry);
+            Attempt result = attempt(step, plan, path, attempt, entry, invocation);
             Transition next = result.succeeded() ? succeeded(step, data, result)
                     : StepInterpreter.failed(step, data, result.error(), attempt);
             if (next instanceof Transition.Retry retry) {
@@ -63,17 +69,20 @@ final class StepRunner {
         }
     }
 
-    private Attempt attempt(Step step, Plan plan, String path, int attempt, int entry) {
+    private Attempt attempt(Step step, Plan plan, String path, int attempt, int entry, String invocation) {
         if (plan instanceof Plan.Invoke invoke) {
             Step.Task task = (Step.Task) step;
-            Attempt result = StepCalls.task(walk, invoke, task.timeout(), path, attempt);
+            Attempt result = StepCalls.task(walk, invoke, task.timeout(), path, attempt, invocation);
             if (result.succeeded() && task.compensation().isPresent()) {
                 walk.log().addCompensation(path, task.compensation().get());
             }
             return result;
         }
         if (plan instanceof Plan.AwaitCallback await) {
-            return StepCalls.callback(walk, await, path, attempt);
+            return StepCalls.callback(walk, await, path, attempt, invocation);
+        }
+        if (plan instanceof Plan.AwaitEvent await) {
+            return StepCalls.event(walk, await);
         }
         return new ForkJoin(walk).run((Plan.Fork) plan, entry);
     }

@@ -55,6 +55,9 @@ final class Walk {
                 ctx.continueAsNew(Json.write(new RunInput(input.runId(), input.definition(), input.scope(), stepName,
                         data, used, input.budget(), log.compensations(), log.entries(), forks, spills)), true);
             }
+            if (!input.branch()) {
+                log.at(stepName, data);
+            }
             Transition end = runner.run(steps.get(stepName), data);
             if (end instanceof Transition.Onward onward) {
                 stepName = onward.step();
@@ -127,7 +130,10 @@ final class Walk {
         return Math.max(0, input.budget() - used);
     }
 
-    /** A fresh, deterministic prefix for the child instances of one fork: {@code <instance>:<n>}. */
+    /**
+     * A fresh, deterministic prefix for the child instances of one fork: {@code <instance>:<n>} (a redriven run's
+     * generation has an instance id of its own, so its children never reuse an earlier generation's ids).
+     */
     String nextForkPrefix() {
         return ctx.getInstanceId() + ":" + forks++;
     }

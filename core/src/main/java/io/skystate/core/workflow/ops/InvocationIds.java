@@ -21,15 +21,17 @@ import java.util.regex.Pattern;
  * <li>local: {@code h<seq>}, the sequence number of the step's history entry (retries keep the entry);</li>
  * <li>Step Functions: {@code $$.State.EnteredTime} from the context object (the state is entered once per
  * execution, retries stay inside it; a loop or a redrive enters it again, later), passed in the task message;</li>
- * <li>Durable Task: {@code h<index>}, the index of the step's entry in the orchestrator's history log, which replay
- * reproduces;</li>
+ * <li>Durable Task: the orchestration's {@code newUUID()} taken when the step is entered, which replay reproduces
+ * (an entry index would not do: spilled history and continue-as-new shift it, and each branch instance and each
+ * redriven generation of the run's orchestration numbers its log from 0);</li>
  * <li>Cloud Workflows: {@code n<count>}, a per-run step counter the compiled YAML increments on entering a step and
  * passes with the call (retries in a {@code try}/{@code retry} block do not pass the increment again).</li>
  * </ul>
  * {@code n} of a compensation is what the engine's compensation log numbers it: the local {@code wf_compensations}
- * sequence, the depth of the entry in the Step Functions log, the index in the Durable log. Instance ids are unique
- * per deployment, so ids of different runs differ. A step path so long that the id would pass {@value #MAX_LENGTH}
- * chars (deeply nested adapter-extra parallels) is replaced by {@code #} and its SHA-256 in hex. Pure; thread-safe.
+ * sequence, the depth of the entry in the Step Functions log, the place in the Durable compensation log (from 1).
+ * Instance ids are unique per deployment, so ids of different runs differ. A step path so long that the id would
+ * pass {@value #MAX_LENGTH} chars (deeply nested adapter-extra parallels) is replaced by {@code #} and its SHA-256
+ * in hex. Pure; thread-safe.
  */
 public final class InvocationIds {
     /** The longest invocation id (the API's bound). */
