@@ -92,7 +92,8 @@ public final class LocalSkystate implements Skystate {
         this.engine = new LocalWorkflowEngine(this, database, handlers, workflowCallbacks, codec, clock, workflowCallbackUrls,
                 b.workflowPortability, b.workflowWorkers, callbackKeys);
         EnumSet<Capability> features = EnumSet.of(Capability.CROSS_GROUP_TRANSACTIONS,
-                Capability.WORKFLOW_COMPENSATION_IN_BRANCHES, Capability.WORKFLOW_WIDE_PARALLEL);
+                Capability.WORKFLOW_COMPENSATION_IN_BRANCHES, Capability.WORKFLOW_WIDE_PARALLEL,
+                Capability.WORKFLOW_EVENTS_IN_BRANCHES);
         if (database.durable()) {
             features.add(Capability.DURABLE_STATE);
             features.add(Capability.DURABLE_WORKFLOWS);

@@ -22,5 +22,11 @@ public enum Capability {
      * Workflow extra: parallel steps with more than 10 branches, or nested more than 2 deep. Not portable (Cloud
      * Workflows' limits); used only when the application opts into adapter extras.
      */
-    WORKFLOW_WIDE_PARALLEL
+    WORKFLOW_WIDE_PARALLEL,
+    /**
+     * Workflow extra: {@code awaitEvent} steps inside parallel branches. Not portable (Skystate's Durable Functions
+     * engine runs branches as sub-orchestrations, which the run's signals do not reach); used only when the
+     * application opts into adapter extras.
+     */
+    WORKFLOW_EVENTS_IN_BRANCHES
 }

@@ -96,6 +96,19 @@ public class WorkflowPortabilityConformance extends ConformanceSuite {
                 .anySatisfy(p -> assertThat(p).contains("fan").contains("11 branches").contains("Google Cloud Workflows"));
     }
 
+    /** An awaitEvent step inside a parallel branch is rejected, naming Azure Durable Functions. */
+    @ConformanceRule
+    public final void wfport08_eventInBranchRejected() {
+        String ok = constant(skystate(), 1);
+        List<String> problems = rejected(WorkflowDefinition.builder(workflowName(), 1).startAt("fan")
+                .parallel("fan", p -> p.branch(b -> b.startAt("hold")
+                        .awaitEvent("hold", "go", Duration.ofMinutes(1), e -> { }))
+                        .branch(b -> b.startAt("work").task("work", ok, t -> { })))
+                .build());
+        assertThat(problems).as("problems %s", problems)
+                .anySatisfy(p -> assertThat(p).contains("hold").contains("awaitEvent").contains("Azure Durable Functions"));
+    }
+
     /** Parallel steps nested three deep are rejected, naming Google Cloud Workflows (at most two). */
     @ConformanceRule
     public final void wfport05_deepParallelRejected() {

@@ -37,7 +37,7 @@ final class AzureCosmosGaps {
             "wf06", "wf07", "wfdef01", "wfdef02", "wfdef03", "wfdef04", "wferr01", "wferr02", "wferr03", "wferr04",
             "wferr05", "wferr06", "wferr07", "wferr08", "wferr09", "wferr10", "wfcb01", "wfcb02", "wfcb03", "wfcb04",
             "wfcb05", "wfcb06", "wfcb07", "wfcb08", "wfscale01", "wfscale02", "wfscale03", "wfscale04", "wfscale05",
-            "wfport01", "wfport02", "wfport03", "wfport04", "wfport05", "wfport06", "wfport07", "wfhist01", "wfhist02",
+            "wfport01", "wfport02", "wfport03", "wfport04", "wfport05", "wfport06", "wfport07", "wfport08", "wfhist01", "wfhist02",
             "wfhist03", "wfhist04", "wfhist05", "wfops01", "wfops02", "wfops03", "wfops04", "wfops05", "wfops06",
             "wfops07", "wfops08", "wfops09", "wfops10", "wfops11", "wfops12", "wfops13", "wfops14", "wfops15", "wfops16");
 

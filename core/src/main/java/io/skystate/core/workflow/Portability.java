@@ -26,7 +26,10 @@ public final class Portability {
                 "a compensation recorded inside a parallel branch cannot leave the branch"),
         WIDE_PARALLEL(Capability.WORKFLOW_WIDE_PARALLEL, "Google Cloud Workflows",
                 "a parallel step has at most " + MAX_BRANCHES + " branches and parallel steps nest at most "
-                        + MAX_PARALLEL_DEPTH + " deep");
+                        + MAX_PARALLEL_DEPTH + " deep"),
+        EVENT_IN_BRANCH(Capability.WORKFLOW_EVENTS_IN_BRANCHES, "Azure Durable Functions",
+                "Skystate's Durable engine runs a parallel branch as a sub-orchestration, which the run's signals do not"
+                        + " reach");
 
         private final Capability capability;
         private final String cloud;
@@ -77,6 +80,9 @@ public final class Portability {
         for (Step step : steps.values()) {
             if (step instanceof Step.Task task && inBranch && task.compensation().isPresent()) {
                 sink.found(Construct.COMPENSATION_IN_BRANCH, task.name(), "a compensation inside a parallel branch");
+            }
+            if (step instanceof Step.AwaitEvent await && inBranch) {
+                sink.found(Construct.EVENT_IN_BRANCH, await.name(), "an awaitEvent step inside a parallel branch");
             }
             if (step instanceof Step.Parallel parallel) {
                 if (parallel.branches().size() > MAX_BRANCHES) {

@@ -25,7 +25,6 @@ final class DefinitionStore {
     WorkflowDefinition register(WorkflowDefinition definition) {
         WorkflowValidator.check(definition, name -> parts.handlers().names().contains(name),
                 parts.capabilities().get(), parts.portability());
-        BranchEvents.reject(parts.provider(), definition);
         String document = WorkflowDocuments.toJson(definition);
         if (!parts.registry().putDefinition(definition.name(), definition.version(), document)) {
             WorkflowDefinition existing = find(definition.name(), definition.version()).orElseThrow();

@@ -25,7 +25,8 @@ final class DefinitionFile {
      * the message says that the local adapter runs it with {@code workflows.portability=adapter-extras}.
      */
     private static final Capabilities JUDGE = new Capabilities("local", Set.of(
-            Capability.WORKFLOW_COMPENSATION_IN_BRANCHES, Capability.WORKFLOW_WIDE_PARALLEL), 25, 400 * 1024);
+            Capability.WORKFLOW_COMPENSATION_IN_BRANCHES, Capability.WORKFLOW_WIDE_PARALLEL,
+            Capability.WORKFLOW_EVENTS_IN_BRANCHES), 25, 400 * 1024);
 
     private DefinitionFile() {
     }
