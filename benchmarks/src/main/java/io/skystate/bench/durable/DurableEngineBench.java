@@ -184,7 +184,7 @@ public final class DurableEngineBench {
         DurableConnection connection = DurableConnection.sidecar("127.0.0.1", port);
         DurableWorkflowEngine engine = DurableWorkflowEngine.create(local, (HandlerRegistry) local.handlers(),
                 callbacks, codec, Clock.systemUTC(), local::capabilities, WorkflowPortability.PORTABLE, connection,
-                WORKERS);
+                WORKERS, Keys.randomRing("bench-pages"));
         Workflows workflows = engine.workflows();
         workflows.register(WorkflowDefinition.builder("seq3", 1).startAt("a")
                 .task("a", "echo", t -> t.next("b")).task("b", "echo", t -> t.next("c")).task("c", "echo", t -> { })
