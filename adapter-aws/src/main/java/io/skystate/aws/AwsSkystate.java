@@ -118,7 +118,7 @@ public final class AwsSkystate implements Skystate {
         this.engine = new Lazy<>(() -> new StepFunctionsEngine(this, clients, resources, handlers, callbackService.get(),
                 codec, b.clock, b.roleArn, token -> url("workflow-callbacks/"
                         + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)), b.workflowPortability,
-                b.workflowWorkers));
+                b.workflowWorkers, b.taskWorkers));
     }
 
     public static AwsSkystateBuilder builder() {

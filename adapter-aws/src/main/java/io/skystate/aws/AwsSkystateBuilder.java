@@ -23,6 +23,7 @@ public final class AwsSkystateBuilder {
     AwsCredentialsProvider credentials;
     String prefix = "skystate-";
     boolean createResources = true;
+    boolean taskWorkers = true;
     URI httpBaseUrl;
     boolean handlerEndpoints;
     String kmsKeyId;
@@ -61,6 +62,16 @@ public final class AwsSkystateBuilder {
     /** Whether to create missing tables and queues (off when a SAM template owns them). */
     public AwsSkystateBuilder createResources(boolean create) {
         this.createResources = create;
+        return this;
+    }
+
+    /**
+     * Whether the workflow engine runs task-queue worker threads in this process (default {@code true}); off in a
+     * Lambda function, where the task queue's event source delivers the messages to the entry point instead. Unlike
+     * {@link #workflowWorkers} {@code OFF}, the instance still runs the steps those messages carry.
+     */
+    public AwsSkystateBuilder taskWorkers(boolean run) {
+        this.taskWorkers = run;
         return this;
     }
 

@@ -118,6 +118,17 @@ public final class ArchitectureRules {
             .as("no production class outside io.skystate.emulators depends on the emulator harness");
 
     /**
+     * The Maven plugin ({@code io.skystate.maven}) holds no cloud code: it reaches a cloud only through the
+     * {@code DeploymentPackager} its adapter provides, loaded at build time. If this fails, move the cloud-specific
+     * code into that adapter's {@code deploy} package.
+     */
+    public static final ArchRule MAVEN_PLUGIN_DOES_NOT_DEPEND_ON_ADAPTERS = noClasses()
+            .that().resideInAPackage("io.skystate.maven..")
+            .should().dependOnClassesThat().resideInAnyPackage(adapterPackages())
+            .as("maven plugin classes do not depend on any adapter " + ADAPTERS)
+            .because("each cloud packages through its adapter's DeploymentPackager, found with ServiceLoader");
+
+    /**
      * The observability module decorates the portable API and records with Micrometer and OpenTelemetry; it knows no
      * adapter and no {@code core} class, which is what lets one decorator observe every adapter. If this fails, the
      * decorator reaches past {@code io.skystate.api}: get what it needs through the API instead.
@@ -139,6 +150,7 @@ public final class ArchitectureRules {
             GCP_WORKFLOWS_RUNNER_IS_STANDALONE,
             EMULATOR_HARNESS_DEPENDS_ONLY_ON_JDK,
             ONLY_TESTS_USE_THE_EMULATOR_HARNESS,
+            MAVEN_PLUGIN_DOES_NOT_DEPEND_ON_ADAPTERS,
             OBSERVABILITY_DECORATES_THE_PORTABLE_API_ONLY,
             NO_MODULE_REACHES_INTO_ANOTHER_MODULES_INTERNALS);
 

@@ -24,6 +24,7 @@ import io.skystate.gcpworkflows.archfixture.RunnerUsesJdkAndJackson;
 import io.skystate.local.archfixture.LocalUsesAws;
 import io.skystate.local.archfixture.LocalUsesOwnInternal;
 import io.skystate.local.internal.archfixture.LocalInternalThing;
+import io.skystate.maven.archfixture.PluginUsesAws;
 import io.skystate.observability.archfixture.ObservabilityUsesApiAndTelemetry;
 import io.skystate.observability.archfixture.ObservabilityUsesCore;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,12 @@ class ArchitectureRulesBiteTest {
                 .as("violations of %s", rule.getDescription())
                 .anySatisfy(line -> assertThat(line).contains(offender.getName()).contains(forbiddenTarget));
         return result;
+    }
+
+    @Test
+    void mavenPluginRuleBitesOnAdapterDependency() {
+        assertBites(ArchitectureRules.MAVEN_PLUGIN_DOES_NOT_DEPEND_ON_ADAPTERS, PluginUsesAws.class,
+                AwsThing.class.getName(), PluginUsesAws.class, AwsThing.class);
     }
 
     private static void assertSilent(ArchRule rule, Class<?>... imported) {

@@ -74,7 +74,7 @@ class ArchitectureTest {
 
     static Stream<String> modules() {
         return Stream.concat(Stream.of("api", "core", "conformance", "spring", "examples", "gcpworkflows", "emulators",
-                "observability"),
+                "observability", "maven"),
                 ArchitectureRules.ADAPTERS.stream());
     }
 

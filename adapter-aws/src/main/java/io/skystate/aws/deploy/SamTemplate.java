@@ -1,8 +1,6 @@
 package io.skystate.aws.deploy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -14,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +45,8 @@ import java.util.Set;
  */
 public final class SamTemplate {
     public static final String LAMBDA_HANDLER = "io.skystate.aws.lambda.SkystateLambdaHandler::handleRequest";
+    /** The handler of the optional HTTP function (callback URLs), see {@link Builder#callbackUrls}. */
+    public static final String HTTP_HANDLER = "io.skystate.aws.lambda.FunctionUrlHandler::handleRequest";
     /** The workflow task queue's name before the prefix (the same as the AWS engine's task queue). */
     public static final String DEFAULT_TASK_QUEUE = "skystate-workflow-tasks";
     /** Stores the Step Functions engine keeps for itself (claim checks, registry of definitions and runs). */
@@ -96,16 +94,19 @@ public final class SamTemplate {
 
     /** Collects what the template deploys. */
     public static final class Builder {
-        private final Set<String> stores = new LinkedHashSet<>(ENGINE_STORES);
-        private final Set<String> queues = new LinkedHashSet<>();
-        private final Map<String, WorkflowEntry> workflows = new LinkedHashMap<>();
-        private final Set<String> handlers = new LinkedHashSet<>();
-        private String codeUri;
-        private String prefix = "";
-        private String taskQueue = DEFAULT_TASK_QUEUE;
-        private String description = "Skystate application";
+        final Set<String> stores = new LinkedHashSet<>(ENGINE_STORES);
+        final Set<String> queues = new LinkedHashSet<>();
+        final Map<String, WorkflowEntry> workflows = new LinkedHashMap<>();
+        final Set<String> handlers = new LinkedHashSet<>();
+        String codeUri;
+        String prefix = "";
+        String taskQueue = DEFAULT_TASK_QUEUE;
+        String description = "Skystate application";
+        String functionName;
+        int prefixMaxLength = -1;
+        boolean callbackUrls;
 
-        private record WorkflowEntry(String name, int version, ObjectNode asl) {
+        record WorkflowEntry(String name, int version, ObjectNode asl) {
         }
 
         private Builder() {
@@ -119,6 +120,31 @@ public final class SamTemplate {
         /** The default of the {@code ResourcePrefix} parameter (default empty). */
         public Builder prefix(String resourcePrefix) {
             this.prefix = Objects.requireNonNull(resourcePrefix);
+            return this;
+        }
+
+        /** The longest {@code ResourcePrefix} the stack accepts (its {@code MaxLength}); unlimited by default. */
+        public Builder prefixMaxLength(int length) {
+            this.prefixMaxLength = length;
+            return this;
+        }
+
+        /**
+         * Names the worker function {@code <ResourcePrefix><name>} (at most 64 characters in all); by default SAM
+         * derives a name from the stack.
+         */
+        public Builder functionName(String name) {
+            this.functionName = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /**
+         * Adds the HTTP function: {@link #HTTP_HANDLER} behind a public Lambda Function URL (named
+         * {@code <ResourcePrefix>http} when the worker is named), serving callback URLs; the worker gets the URL as
+         * {@code SKYSTATE_HTTP_BASE_URL}, so the callbacks and wait-for-callback steps it creates have working URLs.
+         */
+        public Builder callbackUrls(boolean enabled) {
+            this.callbackUrls = enabled;
             return this;
         }
 
@@ -168,204 +194,7 @@ public final class SamTemplate {
 
         public SamTemplate build() {
             Objects.requireNonNull(codeUri, "codeUri");
-            return new SamTemplate(new Generator(this).template());
-        }
-    }
-
-    /** Builds the template tree. */
-    private static final class Generator {
-        private final JsonNodeFactory json = JsonNodeFactory.instance;
-        private final Builder b;
-        private final Set<String> logicalIds = new HashSet<>();
-        private final ObjectNode resources = json.objectNode();
-        private final ObjectNode outputs = json.objectNode();
-
-        Generator(Builder builder) {
-            this.b = builder;
-        }
-
-        ObjectNode template() {
-            ObjectNode t = json.objectNode();
-            t.put("AWSTemplateFormatVersion", "2010-09-09");
-            t.put("Transform", "AWS::Serverless-2016-10-31");
-            t.put("Description", b.description);
-            ObjectNode prefix = t.putObject("Parameters").putObject("ResourcePrefix");
-            prefix.put("Type", "String");
-            prefix.put("Default", b.prefix);
-            prefix.put("AllowedPattern", "[A-Za-z0-9_-]*");
-            prefix.put("Description", "Prepended to every table, queue and state machine name");
-
-            List<String> tables = new ArrayList<>();
-            for (String store : b.stores) {
-                tables.add(table(store));
-            }
-            String taskQueue = queue(b.taskQueue, true);
-            List<String> queues = new ArrayList<>(List.of(taskQueue));
-            for (String queue : b.queues) {
-                if (!queue.equals(b.taskQueue)) {
-                    queues.add(queue(queue, false));
-                }
-            }
-            List<String> machines = new ArrayList<>();
-            for (Builder.WorkflowEntry workflow : b.workflows.values()) {
-                machines.add(stateMachine(workflow, taskQueue));
-            }
-            String keys = keyEncryptionKey();
-            function(tables, queues, taskQueue, keys);
-            t.set("Resources", resources);
-            t.set("Outputs", outputs);
-            return t;
-        }
-
-        private String table(String store) {
-            String id = logicalId("Store", store);
-            ObjectNode table = resource(id, "AWS::DynamoDB::Table");
-            table.put("DeletionPolicy", "Retain");
-            table.put("UpdateReplacePolicy", "Retain");
-            ObjectNode p = table.putObject("Properties");
-            p.set("TableName", named(store));
-            p.put("BillingMode", "PAY_PER_REQUEST");
-            ArrayNode attributes = p.putArray("AttributeDefinitions");
-            attributes.addObject().put("AttributeName", "pk").put("AttributeType", "S");
-            attributes.addObject().put("AttributeName", "sk").put("AttributeType", "B");
-            ArrayNode keys = p.putArray("KeySchema");
-            keys.addObject().put("AttributeName", "pk").put("KeyType", "HASH");
-            keys.addObject().put("AttributeName", "sk").put("KeyType", "RANGE");
-            p.putObject("TimeToLiveSpecification").put("AttributeName", "exp").put("Enabled", true);
-            output(id + "Name", "Table of store " + store, ref(id));
-            return id;
-        }
-
-        private String queue(String name, boolean taskQueue) {
-            String id = logicalId("Queue", name);
-            ObjectNode p = resource(id, "AWS::SQS::Queue").putObject("Properties");
-            p.set("QueueName", named(name));
-            if (taskQueue) {
-                p.put("VisibilityTimeout", TASK_QUEUE_VISIBILITY);
-            }
-            output(id + "Url", taskQueue ? "Workflow task queue" : "URL of queue " + name, ref(id));
-            return id;
-        }
-
-        private String stateMachine(Builder.WorkflowEntry workflow, String taskQueue) {
-            String id = logicalId("Workflow", workflow.name() + "-v" + workflow.version()) + "StateMachine";
-            ObjectNode p = resource(id, "AWS::Serverless::StateMachine").putObject("Properties");
-            p.set("Name", named(workflow.name() + "-v" + workflow.version()));
-            p.put("Type", "STANDARD");
-            p.set("Definition", workflow.asl());
-            p.putObject("DefinitionSubstitutions").set(TASK_QUEUE_URL_VARIABLE, ref(taskQueue));
-            ArrayNode policies = p.putArray("Policies");
-            policies.addObject().putObject("SQSSendMessagePolicy").set("QueueName", getAtt(taskQueue, "QueueName"));
-            output(id + "Arn", "State machine of workflow " + workflow.name() + " v" + workflow.version(), ref(id));
-            return id;
-        }
-
-        /** The KMS key that wraps the key rings the function generates and stores (never their plaintext). */
-        private String keyEncryptionKey() {
-            String id = "SkystateKeyEncryptionKey";
-            logicalIds.add(id);
-            ObjectNode key = resource(id, "AWS::KMS::Key");
-            key.put("DeletionPolicy", "Retain");
-            key.put("UpdateReplacePolicy", "Retain");
-            ObjectNode p = key.putObject("Properties");
-            p.put("Description", "Wraps the key rings Skystate stores (callback tokens, sessions)");
-            p.put("EnableKeyRotation", true);
-            ObjectNode policy = p.putObject("KeyPolicy");
-            policy.put("Version", "2012-10-17");
-            ObjectNode root = policy.putArray("Statement").addObject();
-            root.put("Sid", "AccountAdministers");
-            root.put("Effect", "Allow");
-            root.putObject("Principal").set("AWS", json.objectNode().put("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"));
-            root.put("Action", "kms:*");
-            root.put("Resource", "*");
-            output(id + "Arn", "KMS key wrapping stored key rings", getAtt(id, "Arn"));
-            return id;
-        }
-
-        private void function(List<String> tables, List<String> queues, String taskQueue, String keys) {
-            String id = "SkystateFunction";
-            logicalIds.add(id);
-            ObjectNode p = resource(id, "AWS::Serverless::Function").putObject("Properties");
-            p.put("CodeUri", b.codeUri);
-            p.put("Handler", LAMBDA_HANDLER);
-            p.put("Runtime", "java17");
-            p.put("MemorySize", 1024);
-            p.put("Timeout", FUNCTION_TIMEOUT);
-            ObjectNode variables = p.putObject("Environment").putObject("Variables");
-            variables.set("SKYSTATE_PREFIX", ref("ResourcePrefix"));
-            variables.set("SKYSTATE_TASK_QUEUE_URL", ref(taskQueue));
-            variables.put("SKYSTATE_HANDLERS", String.join(",", b.handlers));
-            variables.set("SKYSTATE_KMS_KEY_ID", getAtt(keys, "Arn"));
-            ObjectNode event = p.putObject("Events").putObject("TaskQueue");
-            event.put("Type", "SQS");
-            ObjectNode eventProperties = event.putObject("Properties");
-            eventProperties.set("Queue", getAtt(taskQueue, "Arn"));
-            eventProperties.put("BatchSize", 1);
-            eventProperties.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
-            ArrayNode policies = p.putArray("Policies");
-            for (String table : tables) {
-                policies.addObject().putObject("DynamoDBCrudPolicy").set("TableName", ref(table));
-            }
-            for (String queue : queues) {
-                policies.addObject().putObject("SQSSendMessagePolicy").set("QueueName", getAtt(queue, "QueueName"));
-                policies.addObject().putObject("SQSPollerPolicy").set("QueueName", getAtt(queue, "QueueName"));
-            }
-            ObjectNode statement = policies.addObject().putArray("Statement").addObject();
-            statement.put("Effect", "Allow");
-            statement.putArray("Action").add("states:SendTaskSuccess").add("states:SendTaskFailure")
-                    .add("states:SendTaskHeartbeat");
-            statement.put("Resource", "*");
-            ObjectNode kms = policies.addObject().putArray("Statement").addObject();
-            kms.put("Effect", "Allow");
-            kms.putArray("Action").add("kms:Encrypt").add("kms:Decrypt").add("kms:DescribeKey");
-            kms.set("Resource", getAtt(keys, "Arn"));
-            output(id + "Arn", "The Skystate worker function", getAtt(id, "Arn"));
-        }
-
-        private ObjectNode resource(String id, String type) {
-            ObjectNode resource = resources.putObject(id);
-            resource.put("Type", type);
-            return resource;
-        }
-
-        private void output(String id, String description, ObjectNode value) {
-            ObjectNode output = outputs.putObject(id);
-            output.put("Description", description);
-            output.set("Value", value);
-        }
-
-        private ObjectNode named(String name) {
-            return json.objectNode().put("Fn::Sub", "${ResourcePrefix}" + name);
-        }
-
-        private ObjectNode ref(String id) {
-            return json.objectNode().put("Ref", id);
-        }
-
-        private ObjectNode getAtt(String id, String attribute) {
-            ObjectNode node = json.objectNode();
-            node.putArray("Fn::GetAtt").add(id).add(attribute);
-            return node;
-        }
-
-        /** {@code kind} + the name in PascalCase (letters and digits only), made unique. */
-        private String logicalId(String kind, String name) {
-            StringBuilder id = new StringBuilder(kind);
-            boolean upper = true;
-            for (char c : name.toCharArray()) {
-                if (Character.isLetterOrDigit(c) && c < 128) {
-                    id.append(upper ? Character.toUpperCase(c) : c);
-                    upper = false;
-                } else {
-                    upper = true;
-                }
-            }
-            String base = id.toString();
-            String unique = base;
-            for (int n = 2; !logicalIds.add(unique); n++) {
-                unique = base + n;
-            }
-            return unique;
+            return new SamTemplate(new SamGenerator(this).template());
         }
     }
 }

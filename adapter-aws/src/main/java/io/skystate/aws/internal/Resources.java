@@ -18,6 +18,11 @@ public final class Resources {
         this.create = create;
     }
 
+    /** Whether this instance creates what is missing (else a deployment, such as a SAM template, made it). */
+    public boolean creates() {
+        return create;
+    }
+
     public String name(String name) {
         return prefix + name;
     }

@@ -11,7 +11,8 @@ import java.util.ServiceLoader;
  * The one {@link AwsSkystate} of a Lambda execution environment, created on first use (the cold start) from
  * environment variables — {@code SKYSTATE_PREFIX}, {@code SKYSTATE_HTTP_BASE_URL}, {@code SKYSTATE_CREATE_RESOURCES}
  * (default {@code false}: the SAM template owns the resources), {@code AWS_ENDPOINT_URL} — with every
- * {@link HandlerModule} on the class path applied to it. Reused by every invocation of the environment.
+ * {@link HandlerModule} on the class path applied to it. It runs no task-queue worker threads: the task queue's SQS
+ * event source hands the messages to {@link SkystateLambdaHandler}. Reused by every invocation of the environment.
  */
 public final class LambdaRuntime {
     private static volatile AwsSkystate instance;
@@ -37,7 +38,8 @@ public final class LambdaRuntime {
     public static AwsSkystate open(Map<String, String> env) {
         AwsSkystateBuilder builder = AwsSkystate.builder()
                 .prefix(env.getOrDefault("SKYSTATE_PREFIX", "skystate-"))
-                .createResources(Boolean.parseBoolean(env.getOrDefault("SKYSTATE_CREATE_RESOURCES", "false")));
+                .createResources(Boolean.parseBoolean(env.getOrDefault("SKYSTATE_CREATE_RESOURCES", "false")))
+                .taskWorkers(false);
         if (env.containsKey("SKYSTATE_HTTP_BASE_URL")) {
             builder.httpBaseUrl(URI.create(env.get("SKYSTATE_HTTP_BASE_URL")));
         }

@@ -87,7 +87,8 @@ public final class AwsTarget implements ConformanceTarget {
         return build(AwsSkystate.builder(), prefix);
     }
 
-    static AwsSkystate build(AwsSkystateBuilder builder, String prefix) {
+    /** An instance built by {@code builder} on the resources of an existing prefix. */
+    public static AwsSkystate build(AwsSkystateBuilder builder, String prefix) {
         FunctionUrlServer functionUrl = new FunctionUrlServer();
         if (live()) {
             String role = System.getenv("SKYSTATE_WORKFLOW_ROLE_ARN");

@@ -56,6 +56,8 @@ class SamTemplateTest {
         assertThat(taskQueue.path("Type").asText()).isEqualTo("AWS::SQS::Queue");
         assertThat(taskQueue.path("Properties").path("VisibilityTimeout").asInt()).isEqualTo(5400);
         assertThat(resources.path("QueueOrderEvents").path("Type").asText()).isEqualTo("AWS::SQS::Queue");
+        assertThat(taskQueue.path("Properties").path("SqsManagedSseEnabled").asBoolean()).isTrue();
+        assertThat(resources.path("QueueOrderEvents").path("Properties").path("SqsManagedSseEnabled").asBoolean()).isTrue();
 
         JsonNode machine = resources.path("WorkflowOrderSagaV1StateMachine");
         assertThat(machine.path("Type").asText()).isEqualTo("AWS::Serverless::StateMachine");

@@ -1,7 +1,5 @@
 package io.skystate.gcp.deploy;
 
-import io.skystate.gcp.functions.SkystateEventFunction;
-import io.skystate.gcp.functions.SkystateHttpFunction;
 import io.skystate.gcp.internal.firestore.StoreLayout;
 import io.skystate.gcp.internal.pubsub.PubSubResources;
 import java.io.IOException;
@@ -23,6 +21,13 @@ import java.util.Objects;
  * {@code REGION} from the environment. Immutable; build with {@link #builder()}.
  */
 public final class GcloudCommands {
+    /**
+     * The HTTP function's entry point, {@code SkystateHttpFunction}, by name: loading the class needs the Functions
+     * Framework API, which only the Cloud Functions runtime provides (so a build tool can generate the script).
+     */
+    public static final String HTTP_ENTRY_POINT = "io.skystate.gcp.functions.SkystateHttpFunction";
+    /** The Pub/Sub function's entry point, {@code SkystateEventFunction}, by name (see {@link #HTTP_ENTRY_POINT}). */
+    public static final String EVENT_ENTRY_POINT = "io.skystate.gcp.functions.SkystateEventFunction";
     private final String prefix;
     private final List<String> queues;
     private final Map<String, String> triggeredHandlers;
@@ -88,15 +93,15 @@ public final class GcloudCommands {
         String common = " --gen2 --runtime=java17 --region=\"$REGION\" --source=" + source + " --project=\"$PROJECT\"";
         List<String> lines = new ArrayList<>(List.of("",
                 "# Callback URLs must take calls from outside (tokens are signed); handler endpoints need signed requests.",
-                "gcloud functions deploy " + http + common + " --entry-point=" + SkystateHttpFunction.class.getName()
+                "gcloud functions deploy " + http + common + " --entry-point=" + HTTP_ENTRY_POINT
                         + " --trigger-http --allow-unauthenticated --set-env-vars=\"" + env
                         + ",SKYSTATE_HANDLER_ENDPOINTS=" + handlerEndpoints + "\"",
                 "BASE_URL=$(gcloud functions describe " + http + " --gen2 --region=\"$REGION\""
                         + " --format='value(serviceConfig.uri)' --project=\"$PROJECT\")",
-                "gcloud functions deploy " + http + common + " --entry-point=" + SkystateHttpFunction.class.getName()
+                "gcloud functions deploy " + http + common + " --entry-point=" + HTTP_ENTRY_POINT
                         + " --trigger-http --allow-unauthenticated --update-env-vars=\"SKYSTATE_HTTP_BASE_URL=$BASE_URL\""));
         triggeredHandlers.forEach((queue, handler) -> lines.add("gcloud functions deploy " + functionName(handler) + common
-                + " --entry-point=" + SkystateEventFunction.class.getName() + " --trigger-topic=" + prefix + queue
+                + " --entry-point=" + EVENT_ENTRY_POINT + " --trigger-topic=" + prefix + queue
                 + " --set-env-vars=\"" + env + ",SKYSTATE_HANDLER=" + handler + "\""));
         return lines;
     }

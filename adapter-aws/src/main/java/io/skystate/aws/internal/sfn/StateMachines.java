@@ -18,8 +18,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 
 /**
- * Registered definitions: validated, compiled to ASL and created as state machine {@code <prefix><name>-v<version>};
- * the portable document and the state machine ARN are kept in the registry store under group {@code def-<name>}.
+ * Registered definitions: validated, compiled to ASL and created as state machine {@code <prefix><name>-v<version>}
+ * (or, on an instance that may not create resources, the state machine the deployment made is adopted, see
+ * {@link DeployedStateMachines}); the portable document and the state machine ARN are kept in the registry store under
+ * group {@code def-<name>}.
  */
 final class StateMachines {
     /** What the registry keeps per definition version. */
@@ -49,15 +51,7 @@ final class StateMachines {
         String asl = parts.codec().mapper().valueToTree(AslCompiler.compile(definition,
                 AslOptions.sqsWorker(parts.taskQueueUrl()))).toString();
         String name = parts.resources().name(definition.name()) + "-v" + definition.version();
-        String arn;
-        try {
-            arn = parts.clients().sfn().createStateMachine(b -> b.name(name).definition(asl).roleArn(parts.roleArn()))
-                    .stateMachineArn();
-        } catch (StateMachineAlreadyExistsException e) {
-            throw new AlreadyExistsException("aws", "state machine " + name + " exists with another definition", e);
-        } catch (SdkException e) {
-            throw SfnErrors.translate("create state machine " + name, e);
-        }
+        String arn = parts.resources().creates() ? create(name, asl) : DeployedStateMachines.adopt(parts, name, asl);
         DefinitionRecord record = new DefinitionRecord(document, arn);
         try {
             parts.registry().putJson(key(definition.name(), definition.version()), record, PutOptions.ifAbsent());
@@ -66,6 +60,17 @@ final class StateMachines {
         }
         cache.put(definition.name() + "@" + definition.version(), record);
         return definition;
+    }
+
+    private String create(String name, String asl) {
+        try {
+            return parts.clients().sfn().createStateMachine(b -> b.name(name).definition(asl).roleArn(parts.roleArn()))
+                    .stateMachineArn();
+        } catch (StateMachineAlreadyExistsException e) {
+            throw new AlreadyExistsException("aws", "state machine " + name + " exists with another definition", e);
+        } catch (SdkException e) {
+            throw SfnErrors.translate("create state machine " + name, e);
+        }
     }
 
     String arn(String workflow, int version) {

@@ -18,19 +18,28 @@ import java.util.concurrent.TimeUnit;
 public final class PaymentGateway implements AutoCloseable {
     public static final BigDecimal LIMIT = new BigDecimal("1000");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "payment-gateway");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private HttpClient http;
+    private ScheduledExecutorService scheduler;
+
+    /** The HTTP client and the scheduler, made on first use (a gateway built while packaging starts no thread). */
+    private synchronized ScheduledExecutorService started() {
+        if (scheduler == null) {
+            http = HttpClient.newHttpClient();
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "payment-gateway");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return scheduler;
+    }
 
     /** Queues an authorization; the decision arrives at {@code callbackUrl} after {@code delay}. */
     public void authorize(String orderId, BigDecimal amount, String callbackUrl, Duration delay) {
         String body = amount.compareTo(LIMIT) > 0
                 ? "{\"outcome\":\"failure\",\"error\":\"PaymentDeclined\",\"message\":\"amount " + amount + " over limit\"}"
                 : "{\"outcome\":\"success\",\"result\":{\"authorizationId\":\"auth-" + orderId + "\",\"amount\":" + amount + "}}";
-        scheduler.schedule(() -> post(callbackUrl, body), delay.toMillis(), TimeUnit.MILLISECONDS);
+        started().schedule(() -> post(callbackUrl, body), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void post(String url, String body) {
@@ -38,7 +47,7 @@ public final class PaymentGateway implements AutoCloseable {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 204) {
                 System.err.println("payment gateway: callback answered " + response.statusCode() + " " + response.body());
             }
@@ -47,8 +56,14 @@ public final class PaymentGateway implements AutoCloseable {
         }
     }
 
+    private synchronized HttpClient client() {
+        return http;
+    }
+
     @Override
-    public void close() {
-        scheduler.shutdownNow();
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
     }
 }
