@@ -28,7 +28,12 @@ START = "<!-- support-matrix:start -->"
 END = "<!-- support-matrix:end -->"
 REPORTS_GLOB = "*/target/conformance-reports/*/*.json"
 RESULTS = ("PASSED", "PASSED_DESPITE_GAP", "GAP", "ABORTED", "FAILED")  # best to worst
-PREFERRED_ADAPTERS = ("local", "aws", "azure", "gcp")
+PREFERRED_ADAPTERS = ("local", "aws", "azure", "gcp", "gcp-workflows")
+# What an adapter column was run against, where that is not the adapter's own cloud or engine.
+ADAPTER_NOTES = {
+    "gcp-workflows": "the Cloud Workflows engine on Skystate's Workflows runner (gcp-workflows-runner), "
+                     "not Google's engine; state and handlers from the local adapter",
+}
 
 
 class InputError(Exception):
@@ -117,8 +122,9 @@ def render(names, outcomes) -> str:
         missing = len(names) - len(outcomes[adapter])
         stale = f" ({counts['PASSED_DESPITE_GAP']} more passed despite a declared gap)" \
             if counts["PASSED_DESPITE_GAP"] else ""
+        note = f" — {ADAPTER_NOTES[adapter]}" if adapter in ADAPTER_NOTES else ""
         lines.append(f"- **{adapter}**: {counts['PASSED']} passed{stale}, {counts['FAILED']} failed, {counts['GAP']} gaps, "
-                     f"{counts['ABORTED']} aborted, {missing} not run (of {len(names)} rules)")
+                     f"{counts['ABORTED']} aborted, {missing} not run (of {len(names)} rules){note}")
     return "\n".join(lines)
 
 

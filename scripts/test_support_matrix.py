@@ -76,6 +76,14 @@ class SupportMatrixTest(unittest.TestCase):
         self.assertIn("- **local**: 1 passed, 1 failed, 1 gaps, 1 aborted, 0 not run (of 4 rules)", text)
         self.assertIn("- **aws**: 1 passed, 0 failed, 0 gaps, 0 aborted, 3 not run (of 4 rules)", text)
 
+    def test_runner_backed_columns_say_what_they_ran_against(self):
+        self.report("adapter-gcp", "gcp-workflows", "WorkflowConformance", [rule("wf01", "sequence", "PASSED")])
+        self.run_main()
+        text = self.readme()
+        self.assertIn("| Rule | Suite | Name | local | aws | gcp-workflows |", text)
+        self.assertIn("(of 5 rules) — the Cloud Workflows engine on Skystate's Workflows runner", text)
+        self.assertIn("not Google's engine", text)
+
     def test_check_reports_whether_readme_would_change(self):
         self.assertEqual(self.run_main("--check")[0], 1)
         self.assertEqual(self.readme(), README, "--check writes nothing")

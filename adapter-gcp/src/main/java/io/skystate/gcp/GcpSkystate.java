@@ -6,6 +6,7 @@ import io.skystate.api.Codec;
 import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.UnsupportedCapabilityException;
+import io.skystate.api.WorkflowWorkers;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.api.handler.Handlers;
 import io.skystate.api.idempotency.Idempotency;
@@ -34,6 +35,9 @@ import io.skystate.gcp.internal.firestore.StoreLayout;
 import io.skystate.gcp.internal.pubsub.PubSubMessages;
 import io.skystate.gcp.internal.pubsub.PubSubQueue;
 import io.skystate.gcp.internal.pubsub.PubSubResources;
+import io.skystate.gcp.internal.workflows.CloudWorkflowsEngine;
+import io.skystate.gcp.internal.workflows.CloudWorkflowsSettings;
+import io.skystate.gcp.internal.workflows.TaskEndpoint;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +49,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The Google Cloud provider: state in Firestore (one collection per store), queues on Pub/Sub, callbacks,
  * idempotency and sessions on top of those, handlers served by Cloud Functions ({@code io.skystate.gcp.functions}).
- * Cloud Workflows is not wired in yet: {@link #workflows()} throws {@link UnsupportedCapabilityException}. Clients,
+ * workflows on Cloud Workflows when a region and the function's URL are configured (else {@link #workflows()} throws
+ * {@link UnsupportedCapabilityException}; see README-workflows.md). Clients,
  * key rings and callbacks are set up on first use, so a function instance that only runs a handler pays for none of
  * them. Build with {@link #builder()}; thread-safe.
  */
@@ -72,7 +77,7 @@ public final class GcpSkystate implements Skystate {
     private final Lazy<ReplayGuard> replays;
     private final StoreBackedIdempotency idempotency;
     private final Lazy<SealedSessions> sessions;
-    private final Lazy<Workflows> workflows;
+    private final Lazy<CloudWorkflowsEngine> workflowEngine;
     private final Sweeper sweeper;
     private final Capabilities capabilities;
 
@@ -88,9 +93,12 @@ public final class GcpSkystate implements Skystate {
         this.sweeper = new Sweeper("skystate-gcp-callback-sweeper");
         this.callbacks = new Lazy<>(() -> sweeper.sweeping(new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE),
                 codec, callbackKeys.get(), b.clock, token -> url("callbacks/" + encode(token)))));
-        this.workflowCallbacks = new Lazy<>(() -> sweeper.sweeping(StoreBackedCallbacks.forWorkflows(this,
-                stateStore(WORKFLOW_CALLBACK_STORE), codec, callbackKeys.get(), b.clock,
-                token -> url("workflow-callbacks/" + encode(token)))));
+        // workflow callbacks time out through the sweeper of instances that run steps (workers off: no loops)
+        this.workflowCallbacks = new Lazy<>(() -> {
+            StoreBackedCallbacks service = StoreBackedCallbacks.forWorkflows(this, stateStore(WORKFLOW_CALLBACK_STORE),
+                    codec, callbackKeys.get(), b.clock, token -> url("workflow-callbacks/" + encode(token)));
+            return b.workflowWorkers == WorkflowWorkers.ON ? sweeper.sweeping(service) : service;
+        });
         this.signing = new Lazy<>(() -> new RequestSigning(callbackKeys.get(), b.clock, PROVIDER));
         this.replays = new Lazy<>(() -> new ReplayGuard(stateStore(NONCE_STORE), PROVIDER));
         this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this, name -> handlerEndpointsOn()
@@ -99,12 +107,22 @@ public final class GcpSkystate implements Skystate {
         this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
                 : StoredKeyRings.loadOrCreate(stateStore(KEY_STORE), "sessions", wrapping.get()), codec, b.clock,
                 PROVIDER));
-        this.workflows = new Lazy<>(() -> {
-            if (b.workflowEngine == null) {
+        this.workflowEngine = new Lazy<>(() -> {
+            if (!workflowsOn()) {
                 throw new UnsupportedCapabilityException(PROVIDER, "workflows on Google Cloud need the Cloud Workflows"
-                        + " engine, which is not wired into the gcp adapter yet");
+                        + " region (gcp.workflows.location) and the URL of the deployed function (gcp.http.base-url)");
             }
-            return b.workflowEngine.apply(this);
+            CloudWorkflowsSettings.Builder settings = CloudWorkflowsSettings.builder(b.project, b.workflowsLocation,
+                    b.httpBaseUrl).workflowIdPrefix(b.prefix).sweepInterval(b.workflowSweepInterval)
+                    .workers(b.workflowWorkers);
+            if (b.workflowsEndpoint != null) {
+                settings.apiEndpoint(b.workflowsEndpoint);
+            }
+            if (b.workflowServiceAccount != null) {
+                settings.serviceAccount(b.workflowServiceAccount);
+            }
+            return CloudWorkflowsEngine.create(this, handlers, workflowCallbacks.get(), codec, b.clock,
+                    this::capabilities, b.workflowPortability, settings.build(), callbackKeys.get());
         });
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE, Capability.CROSS_GROUP_TRANSACTIONS);
         if (b.httpBaseUrl != null) {
@@ -112,6 +130,9 @@ public final class GcpSkystate implements Skystate {
         }
         if (handlerEndpointsOn()) {
             features.add(Capability.HANDLER_ENDPOINTS);
+        }
+        if (workflowsOn()) {
+            features.add(Capability.DURABLE_WORKFLOWS);
         }
         this.capabilities = new Capabilities(PROVIDER, features, Transaction.MAX_OPERATIONS, StateLimits.MAX_RECORD_BYTES);
     }
@@ -200,7 +221,20 @@ public final class GcpSkystate implements Skystate {
 
     @Override
     public Workflows workflows() {
-        return workflows.get();
+        return workflowEngine.get().workflows();
+    }
+
+    /** Whether workflows run on Cloud Workflows (a region and the function's URL are configured). */
+    public boolean workflowsOn() {
+        return options.workflowsLocation != null && options.httpBaseUrl != null;
+    }
+
+    /**
+     * The workflow engine's task endpoint, for the HTTP function's {@code /skystate/workflow-tasks/<op>} and
+     * {@code /skystate/workflow-callbacks/<token>}; empty unless workflows are on.
+     */
+    public Optional<TaskEndpoint> workflowEndpoint() {
+        return workflowsOn() ? Optional.of(workflowEngine.get().taskEndpoint()) : Optional.empty();
     }
 
     /** The resource name prefix of this instance. */
@@ -229,6 +263,10 @@ public final class GcpSkystate implements Skystate {
 
     @Override
     public void close() {
+        CloudWorkflowsEngine engine = workflowEngine.getIfPresent();
+        if (engine != null) {
+            engine.close();
+        }
         sweeper.close();
         clients.close();
     }

@@ -8,13 +8,13 @@ import io.skystate.core.crypto.AesKeyWrapping;
 import io.skystate.core.crypto.KeyWrapping;
 import io.skystate.gcp.internal.kms.CloudKmsKeyWrapping;
 import io.skystate.api.WorkflowPortability;
-import io.skystate.api.workflow.Workflows;
+import io.skystate.api.WorkflowWorkers;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Options of a {@link GcpSkystate}. Defaults: Firestore database {@code (default)}, resource names prefixed
@@ -37,10 +37,13 @@ public final class GcpSkystateBuilder {
     KeyRing sessionKeys;
     Clock clock = Clock.systemUTC();
     WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
+    WorkflowWorkers workflowWorkers = WorkflowWorkers.ON;
     final List<ClientInterceptor> interceptors = new ArrayList<>();
     CredentialsProvider credentials;
-    /** The seam the Cloud Workflows engine fills: builds the engine for an instance; null means none yet. */
-    Function<GcpSkystate, Workflows> workflowEngine;
+    String workflowsLocation;
+    String workflowsEndpoint;
+    String workflowServiceAccount;
+    Duration workflowSweepInterval = Duration.ofSeconds(1);
 
     GcpSkystateBuilder() {
     }
@@ -137,9 +140,52 @@ public final class GcpSkystateBuilder {
         return this;
     }
 
-    /** Which workflow definitions to accept (used once the Cloud Workflows engine is wired in). */
+    /**
+     * The Cloud Workflows region workflows are deployed to and run in; with {@link #httpBaseUrl} (the function the
+     * workflows call) it turns workflows on.
+     */
+    public GcpSkystateBuilder workflowsLocation(String location) {
+        this.workflowsLocation = Objects.requireNonNull(location);
+        return this;
+    }
+
+    /**
+     * Sends Workflows and Executions API calls to an HTTP/JSON endpoint without credentials, such as Skystate's
+     * Workflows runner ({@code http://127.0.0.1:8089}); Google's API with application default credentials otherwise.
+     */
+    public GcpSkystateBuilder workflowsEndpoint(String endpoint) {
+        this.workflowsEndpoint = Objects.requireNonNull(endpoint);
+        return this;
+    }
+
+    /** The service account deployed workflows run as; it must be allowed to invoke the function. */
+    public GcpSkystateBuilder workflowServiceAccount(String email) {
+        this.workflowServiceAccount = Objects.requireNonNull(email);
+        return this;
+    }
+
+    /**
+     * How often the workflow engine's sweeper times out overdue runs and relays timed-out callbacks (default 1 s;
+     * zero: never, when Cloud Scheduler calls {@code POST /skystate/workflow-tasks/sweep} instead).
+     */
+    public GcpSkystateBuilder workflowSweepInterval(Duration interval) {
+        this.workflowSweepInterval = Objects.requireNonNull(interval);
+        return this;
+    }
+
+    /** Which workflow definitions to accept. */
     public GcpSkystateBuilder workflowPortability(WorkflowPortability portability) {
         this.workflowPortability = Objects.requireNonNull(portability);
+        return this;
+    }
+
+    /**
+     * Whether this instance runs workflow steps ({@link WorkflowWorkers#ON}, the default: its function serves the
+     * steps Cloud Workflows calls, and its sweeper runs) or only operates runs ({@link WorkflowWorkers#OFF}: for
+     * operator tools and processes without the application's handlers; the deployed function runs the steps).
+     */
+    public GcpSkystateBuilder workflowWorkers(WorkflowWorkers workers) {
+        this.workflowWorkers = io.skystate.api.Arguments.notNull(workers, "workers");
         return this;
     }
 

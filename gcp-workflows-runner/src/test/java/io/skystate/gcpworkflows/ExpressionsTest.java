@@ -56,6 +56,14 @@ class ExpressionsTest extends RunnerTestSupport {
         assertThat(tag(evalError("1 < \"a\""))).isEqualTo("TypeError");
     }
 
+    /** Strings order by code point (as UTF-8 bytes do), so a supplementary character sorts after U+FFEF. */
+    @Test
+    void stringsOrderByCodePoint() {
+        assertThat(eval("\"\ud83d\ude00\" > \"\uffef\"").asBoolean()).isTrue();
+        assertThat(eval("\"\uffe0\" < \"\uffef\"").asBoolean()).isTrue();
+        assertThat(eval("\"ab\" < \"abc\"").asBoolean()).isTrue();
+    }
+
     /** and/or short-circuit, so a guarded key access does not raise. */
     @Test
     void logicalOperatorsShortCircuit() {

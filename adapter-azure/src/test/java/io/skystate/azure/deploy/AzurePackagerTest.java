@@ -125,11 +125,4 @@ class AzurePackagerTest {
         assertThat(result.parsingErrors()).as(result.output()).isZero();
         assertThat(result.failed()).as("failed checks").isEmpty();
     }
-
-    @Test
-    void theDurableEngineRefusesNothingBeyondTheValidatorSoThePackagerReportsNothing() {
-        WorkflowDefinition signals = WorkflowDefinition.builder("signals", 1).startAt("wait")
-                .awaitEvent("wait", "go", java.time.Duration.ofMinutes(1), e -> { }).build();
-        assertThat(new AzurePackager().unsupported(signals)).isEmpty();
-    }
 }

@@ -32,8 +32,9 @@ import java.util.jar.Manifest;
  * the manifest. Names are {@code <prefix><name>} as the adapter derives them; the derived prefix keeps every function
  * name within Cloud Functions' 63 characters and every topic within Pub/Sub's 255.
  *
- * <p>Workflows are refused: the gcp adapter has no workflow engine in this version ({@code GcpSkystate.workflows()}
- * throws), so a bundle whose app registers a workflow could not start.
+ * <p>Workflows are refused: the bundle does not carry the Cloud Workflows side yet (the generated YAML per definition,
+ * {@link CloudWorkflowsYaml}, its deploy commands and the function's {@code SKYSTATE_WORKFLOWS_LOCATION}), so a
+ * bundle whose app registers a workflow would start without its workflows.
  */
 public final class GcpPackager implements DeploymentPackager {
     static final String SCRIPT = "deploy.sh";
@@ -59,8 +60,9 @@ public final class GcpPackager implements DeploymentPackager {
     public void write(Application app, BundleWriter out) throws IOException {
         if (!app.workflows().isEmpty()) {
             throw new IllegalArgumentException("gcp: cannot deploy workflows " + app.workflows().stream()
-                    .map(w -> w.name() + " v" + w.version()).toList() + " to Google Cloud: the gcp adapter has no"
-                    + " workflow engine in this version (GcpSkystate.workflows() is unsupported)");
+                    .map(w -> w.name() + " v" + w.version()).toList() + " to Google Cloud: this packager does not"
+                    + " bundle Cloud Workflows yet; deploy them with CloudWorkflowsYaml (adapter-gcp/README-workflows.md)"
+                    + " and set SKYSTATE_WORKFLOWS_LOCATION on the function");
         }
         Map<String, Integer> limits = new TreeMap<>();
         limits.put(HTTP_FUNCTION, FUNCTION_LIMIT);

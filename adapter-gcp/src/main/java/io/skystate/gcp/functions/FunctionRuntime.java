@@ -17,7 +17,11 @@ import java.util.ServiceLoader;
  * {@code SKYSTATE_HANDLER_ENDPOINTS} ({@code true} to serve handlers over HTTP), {@code SKYSTATE_KMS_KEY} (the Cloud
  * KMS key wrapping stored key rings; {@code SKYSTATE_KEY_ENCRYPTION_KEY}, Base64, instead where there is no KMS),
  * {@code SKYSTATE_CREATE_RESOURCES}
- * (default {@code false}: the deploy commands own topics and subscriptions), and the emulator variables the Google
+ * (default {@code false}: the deploy commands own topics and subscriptions), {@code SKYSTATE_WORKFLOWS_LOCATION} (runs
+ * workflows on Cloud Workflows in that region), {@code SKYSTATE_WORKFLOWS_ENDPOINT} (an HTTP/JSON Workflows API such
+ * as Skystate's Workflows runner, for local runs), {@code SKYSTATE_WORKFLOWS_SERVICE_ACCOUNT},
+ * {@code SKYSTATE_WORKFLOWS_SWEEP_SECONDS} (default 0: a function instance has no CPU between requests, so Cloud
+ * Scheduler calls {@code /skystate/workflow-tasks/sweep} instead), and the emulator variables the Google
  * clients know, {@code FIRESTORE_EMULATOR_HOST} and {@code PUBSUB_EMULATOR_HOST}.
  */
 public final class FunctionRuntime {
@@ -66,6 +70,16 @@ public final class FunctionRuntime {
         }
         if (env.containsKey("SKYSTATE_HTTP_BASE_URL")) {
             builder.httpBaseUrl(URI.create(env.get("SKYSTATE_HTTP_BASE_URL")));
+        }
+        if (env.containsKey("SKYSTATE_WORKFLOWS_LOCATION")) {
+            builder.workflowsLocation(env.get("SKYSTATE_WORKFLOWS_LOCATION")).workflowSweepInterval(
+                    java.time.Duration.ofSeconds(Long.parseLong(env.getOrDefault("SKYSTATE_WORKFLOWS_SWEEP_SECONDS", "0"))));
+        }
+        if (env.containsKey("SKYSTATE_WORKFLOWS_ENDPOINT")) {
+            builder.workflowsEndpoint(env.get("SKYSTATE_WORKFLOWS_ENDPOINT"));
+        }
+        if (env.containsKey("SKYSTATE_WORKFLOWS_SERVICE_ACCOUNT")) {
+            builder.workflowServiceAccount(env.get("SKYSTATE_WORKFLOWS_SERVICE_ACCOUNT"));
         }
         if (env.containsKey("FIRESTORE_EMULATOR_HOST")) {
             builder.firestoreEmulator(env.get("FIRESTORE_EMULATOR_HOST"));

@@ -7,6 +7,7 @@ import io.skystate.core.callback.CallbackHttpEndpoint;
 import io.skystate.core.callback.CallbackHttpEndpoint.Reply;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.gcp.GcpSkystate;
+import io.skystate.gcp.internal.workflows.TaskEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +21,9 @@ import java.util.Map;
 /**
  * The HTTP face of a Skystate app on Google Cloud, deployed as an HTTP Cloud Function: {@code POST
  * /skystate/callbacks/<token>} and {@code /skystate/workflow-callbacks/<token>} speak the callback URL protocol
- * ({@link CallbackHttpEndpoint}; 204, 400, 403, 409, 410, 413), and {@code POST /skystate/handlers/<name>} invokes a
+ * ({@link CallbackHttpEndpoint}; 204, 400, 403, 409, 410, 413; when workflows are on, the workflow engine's
+ * {@link TaskEndpoint} serves the latter and relays the outcome to the waiting execution, and also
+ * {@code /skystate/workflow-tasks/<op>}, which the workflows call), and {@code POST /skystate/handlers/<name>} invokes a
  * handler through core's {@code HandlerHttpEndpoint} (signed, single-use requests: 401 otherwise) — only when
  * handler endpoints are switched on ({@code SKYSTATE_HANDLER_ENDPOINTS=true}), else 404, since a function URL that
  * allows unauthenticated calls is public. Other methods answer 405, other paths 404, bodies over 1 MiB
@@ -54,7 +57,15 @@ public final class SkystateHttpFunction implements HttpFunction {
             reply = error(codec, 405, "METHOD_NOT_ALLOWED");
         } else {
             byte[] body = readBody(request.getInputStream());
-            reply = body == null ? error(codec, 413, "PAYLOAD_TOO_LARGE") : route(path, headers(request), body, codec);
+            if (body == null) {
+                reply = error(codec, 413, "PAYLOAD_TOO_LARGE");
+            } else if (TaskEndpoint.serves(path) && skystate.workflowEndpoint().isPresent()) {
+                TaskEndpoint.Reply answer = skystate.workflowEndpoint().get().handle(request.getMethod(), path,
+                        request.getHeaders(), body);
+                reply = new Reply(answer.status(), answer.body());
+            } else {
+                reply = route(path, headers(request), body, codec);
+            }
         }
         response.setStatusCode(reply.status());
         response.setContentType("application/json");

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every conformance suite except the workflow ones (the Cloud Workflows engine is not wired in yet) against the
+ * Every conformance suite except the workflow ones (those run on the whole GCP stack with Skystate's Workflows
+ * runner: {@code io.skystate.gcp.workflows.GcpWorkflowsConformanceIT}) against the
  * Google Cloud adapter on the Firestore emulator and pstest (or, under {@code -Plive}, a real project).
  */
 class GcpConformanceIT {

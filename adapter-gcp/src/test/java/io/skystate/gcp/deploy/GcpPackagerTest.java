@@ -99,7 +99,7 @@ class GcpPackagerTest {
     }
 
     @Test
-    void workflowsAreRefusedWhileTheAdapterHasNoEngine() throws Exception {
+    void workflowsAreRefusedUntilThePackagerBundlesCloudWorkflows() throws Exception {
         WorkflowDefinition flow = WorkflowDefinition.builder("flow", 1).startAt("a").task("a", "notify", t -> { }).build();
         Application app = app("notifier", List.of(flow));
         assertThatThrownBy(() -> bundle(app, "b")).isInstanceOf(IllegalArgumentException.class)

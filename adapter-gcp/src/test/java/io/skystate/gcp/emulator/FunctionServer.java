@@ -45,7 +45,8 @@ public final class FunctionServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        executor = Executors.newFixedThreadPool(4, r -> {
+        // 48: running workflows call the function concurrently (task calls hold a thread while their handler runs).
+        executor = Executors.newFixedThreadPool(48, r -> {
             Thread t = new Thread(r, "cloud-function");
             t.setDaemon(true);
             return t;

@@ -12,6 +12,8 @@ import io.skystate.api.state.Key;
 import io.skystate.emulators.FirestoreEmulator;
 import io.skystate.emulators.PubSubEmulator;
 import io.skystate.gcp.GcpSkystate;
+import io.skystate.gcpworkflows.RunnerOptions;
+import io.skystate.gcpworkflows.WorkflowsRunner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.Test;
  * process), which loads them by class name and builds them with their no-argument constructors, as Cloud Functions
  * does: {@link SkystateHttpFunction} ({@code --signature-type http}) and {@link SkystateEventFunction}
  * ({@code cloudevent}). Their shared {@link FunctionRuntime} instance is configured the way a deployment is (here
- * through system properties of the environment variables' names) against the emulators, and finds
- * {@link TestHandlerModule} through {@code META-INF/services}.
+ * through system properties of the environment variables' names) against the emulators, with workflows on Skystate's
+ * Workflows runner, and finds {@link TestHandlerModule} through {@code META-INF/services} (and the order-saga
+ * example's module, which registers its workflow: on the test class path for {@code OrderSagaOnGcpWorkflowsIT}).
  */
 class FunctionsInvokerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,19 +48,23 @@ class FunctionsInvokerIT {
     private static int eventPort;
     private static Invoker httpInvoker;
     private static Invoker eventInvoker;
+    private static WorkflowsRunner runner;
 
     @BeforeAll
     static void deploy() throws Exception {
         httpPort = freePort();
         eventPort = freePort();
-        Map<String, String> env = Map.of("GOOGLE_CLOUD_PROJECT", FirestoreEmulator.PROJECT_ID,
+        runner = WorkflowsRunner.start(RunnerOptions.builder().build());
+        Map<String, String> env = new HashMap<>(Map.of("GOOGLE_CLOUD_PROJECT", FirestoreEmulator.PROJECT_ID,
                 "FIRESTORE_EMULATOR_HOST", FirestoreEmulator.get().hostPort(),
                 "PUBSUB_EMULATOR_HOST", PubSubEmulator.get().hostPort(),
                 "SKYSTATE_PREFIX", "fn" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 "SKYSTATE_HTTP_BASE_URL", "http://127.0.0.1:" + httpPort + "/",
                 "SKYSTATE_HANDLER_ENDPOINTS", "true", "SKYSTATE_CREATE_RESOURCES", "true", "SKYSTATE_HANDLER", "count",
                 "SKYSTATE_KEY_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(
-                        io.skystate.gcp.conformance.GcpTarget.TEST_KEY_ENCRYPTION_KEY));
+                        io.skystate.gcp.conformance.GcpTarget.TEST_KEY_ENCRYPTION_KEY)));
+        env.put("SKYSTATE_WORKFLOWS_LOCATION", "us-central1");
+        env.put("SKYSTATE_WORKFLOWS_ENDPOINT", runner.endpoint());
         env.forEach((k, v) -> {
             saved.put(k, System.getProperty(k));
             System.setProperty(k, v);
@@ -73,6 +80,7 @@ class FunctionsInvokerIT {
     static void undeploy() throws Exception {
         httpInvoker.stopServer();
         eventInvoker.stopServer();
+        runner.close();
         saved.forEach((k, v) -> {
             if (v == null) {
                 System.clearProperty(k);

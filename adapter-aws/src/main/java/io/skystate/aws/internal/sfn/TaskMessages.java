@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skystate.api.SkystateException;
 import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.Workflows;
+import io.skystate.core.workflow.AttemptBudget;
 import io.skystate.core.workflow.StepErrors;
 import io.skystate.core.workflow.ops.EventInbox;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ final class TaskMessages {
     TaskMessages(EngineParts parts) {
         this.parts = parts;
         this.compensations = new Compensations(parts);
-        this.budget = new AttemptBudget(parts);
+        this.budget = new AttemptBudget(parts.registry(), parts.clock());
         this.callbackWaits = new CallbackWaits(parts);
         this.eventWaits = new EventWaits(parts, new EventInbox(parts.registry(), parts.codec(), parts.clock(), "aws"));
     }

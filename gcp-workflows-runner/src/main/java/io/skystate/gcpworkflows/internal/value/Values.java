@@ -81,7 +81,11 @@ public final class Values {
         return a.equals(b);
     }
 
-    /** Ordering for {@code < <= > >=}: numbers with numbers, strings with strings; anything else is a TypeError. */
+    /**
+     * Ordering for {@code < <= > >=}: numbers with numbers, strings with strings by Unicode code point (the order of
+     * their UTF-8 bytes, not of Java's UTF-16 units, which put U+E000..U+FFFF after supplementary characters);
+     * anything else is a TypeError.
+     */
     public static int compare(Object a, Object b, String operator) {
         if (isNumber(a) && isNumber(b)) {
             if (a instanceof Long x && b instanceof Long y) {
@@ -90,10 +94,25 @@ public final class Values {
             return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
         }
         if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
+            return compareCodePoints(x, y);
         }
         throw WorkflowError.typeError("unsupported operand types for " + operator + ": '" + typeName(a) + "' and '"
                 + typeName(b) + "'");
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** A structurally independent copy: lists and maps are copied, leaves are immutable. */
