@@ -106,7 +106,7 @@ public final class AwsSkystate implements Skystate {
                 : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "sessions", wrapping.get()), codec, b.clock,
                 PROVIDER));
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE, Capability.CROSS_GROUP_TRANSACTIONS,
-                Capability.DURABLE_WORKFLOWS);
+                Capability.DURABLE_WORKFLOWS, Capability.WORKFLOW_REDRIVE);
         if (b.httpBaseUrl != null) {
             features.add(Capability.CALLBACK_URLS);
             if (b.handlerEndpoints) {

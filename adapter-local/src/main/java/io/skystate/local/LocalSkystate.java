@@ -91,7 +91,7 @@ public final class LocalSkystate implements Skystate {
         this.housekeeper = new Housekeeper(database, clock, callbacks::sweep, workflowCallbacks::sweep);
         this.engine = new LocalWorkflowEngine(this, database, handlers, workflowCallbacks, codec, clock, workflowCallbackUrls,
                 b.workflowPortability, b.workflowWorkers, callbackKeys);
-        EnumSet<Capability> features = EnumSet.of(Capability.CROSS_GROUP_TRANSACTIONS,
+        EnumSet<Capability> features = EnumSet.of(Capability.CROSS_GROUP_TRANSACTIONS, Capability.WORKFLOW_REDRIVE,
                 Capability.WORKFLOW_COMPENSATION_IN_BRANCHES, Capability.WORKFLOW_WIDE_PARALLEL,
                 Capability.WORKFLOW_EVENTS_IN_BRANCHES);
         if (database.durable()) {

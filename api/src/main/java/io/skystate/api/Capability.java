@@ -13,6 +13,11 @@ public enum Capability {
     /** Workflow instances survive a restart and resume where they were. */
     DURABLE_WORKFLOWS,
     /**
+     * {@code Workflows.redrive} restarts a failed run at its failed step. Without it (the Cloud Workflows engine,
+     * which runs one execution per run) redrive throws {@link UnsupportedCapabilityException}.
+     */
+    WORKFLOW_REDRIVE,
+    /**
      * Workflow extra: tasks inside parallel branches may name compensation handlers. Not portable (Step Functions
      * cannot carry a branch's compensation log out of the branch); used only when the application opts into
      * adapter extras ({@link WorkflowPortability#ADAPTER_EXTRAS}).

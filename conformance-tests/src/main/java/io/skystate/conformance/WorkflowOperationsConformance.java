@@ -18,8 +18,10 @@ import static io.skystate.conformance.WorkflowFixtures.workflowName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skystate.api.Capability;
 import io.skystate.api.NotFoundException;
 import io.skystate.api.Skystate;
+import io.skystate.api.UnsupportedCapabilityException;
 import io.skystate.api.handler.StepInvocation;
 import io.skystate.api.workflow.ChoiceCondition;
 import io.skystate.api.workflow.RetryRule;
@@ -51,8 +53,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the run's version, history grows, refused where it would not help, timed-out runs) and invocation ids (one per step
  * execution across retries, new for a loop visit, a redrive and another run; {@code step()} names the run, path and
  * kind, compensations included). {@code wfops16}: an instance with workers off operates runs and runs no step.
+ * {@code wfops17}: redrive follows the declared capability.
  */
 public class WorkflowOperationsConformance extends RunOperationRules {
+    /**
+     * Redrive follows the engine's declared {@link Capability#WORKFLOW_REDRIVE}: with it, a failed run is restarted
+     * (RUNNING, same id); without it, {@link UnsupportedCapabilityException} and the run stays FAILED. An unknown id is
+     * {@link NotFoundException} on every engine.
+     */
+    @ConformanceRule
+    public final void wfops17_redriveFollowsCapability() throws Exception {
+        Skystate s = skystate();
+        WorkflowDefinition failing = register(WorkflowDefinition.builder(workflowName(), 1).startAt("boom")
+                .task("boom", WorkflowFixtures.function(s, in -> {
+                    throw new StepFailure("Boom", "always");
+                }), t -> { }));
+        String id = instanceId();
+        workflows().start(failing.name(), id, json("{}"));
+        assertStatus(awaitFinished(workflows(), id), RunStatus.FAILED);
+        assertThatThrownBy(() -> workflows().redrive(instanceId())).as("unknown run")
+                .isInstanceOf(NotFoundException.class);
+        if (s.capabilities().has(Capability.WORKFLOW_REDRIVE)) {
+            WorkflowRun redriven = workflows().redrive(id);
+            assertThat(redriven.instanceId()).isEqualTo(id);
+            assertThat(redriven.status()).isEqualTo(RunStatus.RUNNING);
+            assertStatus(awaitFinished(workflows(), id), RunStatus.FAILED);
+        } else {
+            assertThatThrownBy(() -> workflows().redrive(id)).isInstanceOf(UnsupportedCapabilityException.class);
+            assertStatus(workflows().run(id), RunStatus.FAILED);
+        }
+    }
+
     /**
      * A run failed at task b (uncaught) is redriven after a version 2 is registered: it resumes at b with the data b
      * started with, on version 1, without running a again; b's redriven execution is a new invocation; the history

@@ -59,7 +59,7 @@ public final class AwsPackager implements DeploymentPackager {
     @Override
     public Capabilities capabilities() {
         return new Capabilities(AwsSkystate.PROVIDER, EnumSet.of(Capability.DURABLE_STATE,
-                Capability.CROSS_GROUP_TRANSACTIONS, Capability.DURABLE_WORKFLOWS), Transaction.MAX_OPERATIONS,
+                Capability.CROSS_GROUP_TRANSACTIONS, Capability.DURABLE_WORKFLOWS, Capability.WORKFLOW_REDRIVE), Transaction.MAX_OPERATIONS,
                 StateLimits.MAX_RECORD_BYTES);
     }
 

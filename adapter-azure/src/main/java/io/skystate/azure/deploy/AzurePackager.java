@@ -58,7 +58,7 @@ public final class AzurePackager implements DeploymentPackager {
     /** As {@link AzureSkystate} declares them with its Durable engine, whose extras are wide parallel and compensation in branches. */
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(AzureSkystate.PROVIDER, EnumSet.of(Capability.DURABLE_STATE, Capability.DURABLE_WORKFLOWS,
+        return new Capabilities(AzureSkystate.PROVIDER, EnumSet.of(Capability.DURABLE_STATE, Capability.DURABLE_WORKFLOWS, Capability.WORKFLOW_REDRIVE,
                 Capability.WORKFLOW_WIDE_PARALLEL, Capability.WORKFLOW_COMPENSATION_IN_BRANCHES),
                 Transaction.MAX_OPERATIONS, StateLimits.MAX_RECORD_BYTES);
     }

@@ -39,7 +39,8 @@ final class AzureCosmosGaps {
             "wfcb05", "wfcb06", "wfcb07", "wfcb08", "wfscale01", "wfscale02", "wfscale03", "wfscale04", "wfscale05",
             "wfport01", "wfport02", "wfport03", "wfport04", "wfport05", "wfport06", "wfport07", "wfport08", "wfhist01", "wfhist02",
             "wfhist03", "wfhist04", "wfhist05", "wfops01", "wfops02", "wfops03", "wfops04", "wfops05", "wfops06",
-            "wfops07", "wfops08", "wfops09", "wfops10", "wfops11", "wfops12", "wfops13", "wfops14", "wfops15", "wfops16");
+            "wfops07", "wfops08", "wfops09", "wfops10", "wfops11", "wfops12", "wfops13", "wfops14", "wfops15", "wfops16",
+            "wfops17");
 
     static final Gaps EMULATOR = build();
 

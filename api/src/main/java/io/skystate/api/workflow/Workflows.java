@@ -76,9 +76,7 @@ public interface Workflows {
      * opaque; {@link io.skystate.api.InvalidRequestException} for a token this engine did not issue (garbled or
      * forged) or issued for other criteria (see {@link RunQuery#after}), and nothing is listed then.
      */
-    default RunPage runs(RunQuery query) {
-        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): runs not implemented by this engine yet");
-    }
+    RunPage runs(RunQuery query);
 
     /** The steps of the run that are running now (its history's {@code RUNNING} entries), branches included. */
     default List<StepExecution> currentSteps(String instanceId) {
@@ -92,9 +90,7 @@ public interface Workflows {
      * never appear, even on engines that wait for events with callbacks internally: they are resolved by
      * {@link #signal} only. {@link io.skystate.api.NotFoundException} for an unknown id.
      */
-    default List<PendingCallback> pendingCallbacks(String instanceId) {
-        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): pendingCallbacks not implemented by this engine yet");
-    }
+    List<PendingCallback> pendingCallbacks(String instanceId);
 
     /**
      * Sends the event {@code event} with a UTF-8 JSON payload to a running instance, for its
@@ -106,9 +102,7 @@ public interface Workflows {
      * {@link io.skystate.api.InvalidRequestException} for a bad name or a payload that is not exactly one JSON value;
      * nothing is recorded then.
      */
-    default void signal(String instanceId, String event, byte[] payloadJson) {
-        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): signal not implemented by this engine yet");
-    }
+    void signal(String instanceId, String event, byte[] payloadJson);
 
     /**
      * Restarts a failed or timed-out run at the top-level step whose failure ended it (or that was running when it
@@ -122,11 +116,11 @@ public interface Workflows {
      * succeeded or was cancelled, when its failure ran compensations (they undid what redrive would build on), when it
      * ended at a top-level {@code fail} step (it would fail again; a fail step inside a parallel branch fails the
      * parallel step, which is run again), or after {@value #MAX_REDRIVES} redrives; nothing changes then.
-     * {@link io.skystate.api.NotFoundException} for an unknown id.
+     * {@link io.skystate.api.NotFoundException} for an unknown id. An engine without
+     * {@link io.skystate.api.Capability#WORKFLOW_REDRIVE} throws {@link io.skystate.api.UnsupportedCapabilityException}
+     * and changes nothing.
      */
-    default WorkflowRun redrive(String instanceId) {
-        throw new UnsupportedOperationException("TRANSITIONAL (issue 11): redrive not implemented by this engine yet");
-    }
+    WorkflowRun redrive(String instanceId);
 
     /** The registered definition, latest version when {@code version} is empty. */
     Optional<WorkflowDefinition> definition(String workflow, Optional<Integer> version);

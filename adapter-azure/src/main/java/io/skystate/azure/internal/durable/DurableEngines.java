@@ -37,7 +37,7 @@ public final class DurableEngines implements WorkflowEngine.Factory {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.DURABLE_WORKFLOWS, Capability.WORKFLOW_WIDE_PARALLEL,
+        return EnumSet.of(Capability.DURABLE_WORKFLOWS, Capability.WORKFLOW_REDRIVE, Capability.WORKFLOW_WIDE_PARALLEL,
                 Capability.WORKFLOW_COMPENSATION_IN_BRANCHES);
     }
 

@@ -104,7 +104,7 @@ public final class DurableWorkflowEngine implements AutoCloseable {
      * compensations to its parent).
      */
     public static Capabilities withEngineCapabilities(Capabilities base) {
-        return base.with(Capability.DURABLE_WORKFLOWS).with(Capability.WORKFLOW_WIDE_PARALLEL)
+        return base.with(Capability.DURABLE_WORKFLOWS).with(Capability.WORKFLOW_REDRIVE).with(Capability.WORKFLOW_WIDE_PARALLEL)
                 .with(Capability.WORKFLOW_COMPENSATION_IN_BRANCHES);
     }
 

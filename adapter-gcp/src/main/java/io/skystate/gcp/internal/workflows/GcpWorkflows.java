@@ -3,6 +3,7 @@ package io.skystate.gcp.internal.workflows;
 import io.skystate.api.Codec;
 import io.skystate.api.Arguments;
 import io.skystate.api.NotFoundException;
+import io.skystate.api.UnsupportedCapabilityException;
 import io.skystate.api.workflow.PendingCallback;
 import io.skystate.api.workflow.RunPage;
 import io.skystate.api.workflow.RunQuery;
@@ -106,6 +107,18 @@ final class GcpWorkflows implements Workflows {
             throw new RunStateException(GcpErrors.PROVIDER, "run '" + instanceId + "' has finished: it takes no events");
         }
         events.signal(instanceId, event, payloadJson);
+    }
+
+    /**
+     * Not on this engine (no {@link io.skystate.api.Capability#WORKFLOW_REDRIVE}): it runs one Cloud Workflows
+     * execution per run, and its history, invocation ids and run record assume that execution ends once. Checks the
+     * run exists, then throws {@link UnsupportedCapabilityException}; nothing changes.
+     */
+    @Override
+    public WorkflowRun redrive(String instanceId) {
+        views.run(instanceId);
+        throw new UnsupportedCapabilityException(GcpErrors.PROVIDER, "redrive is not available on the Cloud Workflows"
+                + " engine (one execution per run); start a new run with the failed run's input instead");
     }
 
     @Override
