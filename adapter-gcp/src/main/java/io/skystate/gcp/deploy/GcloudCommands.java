@@ -2,6 +2,7 @@ package io.skystate.gcp.deploy;
 
 import io.skystate.gcp.internal.firestore.StoreLayout;
 import io.skystate.gcp.internal.pubsub.PubSubResources;
+import io.skystate.gcp.internal.workflows.Protocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The {@code gcloud} commands that deploy a Skystate app on Google Cloud, as one bash script: the Firestore TTL
@@ -19,6 +22,14 @@ import java.util.Objects;
  * when asked) and one Pub/Sub-triggered function per handler to run from a topic. Names come from the same classes
  * the adapter uses at run time, so the script and the adapter agree. The script reads {@code PROJECT} and
  * {@code REGION} from the environment. Immutable; build with {@link #builder()}.
+ *
+ * <p>With {@linkplain Builder#workflow workflows} the script also deploys each one's Workflows YAML
+ * ({@link CloudWorkflowsYaml#deployCommand}) in {@code $REGION}, running as {@code $WORKFLOWS_SA} (default: the
+ * Compute Engine default service account), turns the engine on in the HTTP function
+ * ({@code SKYSTATE_WORKFLOWS_LOCATION}, {@code SKYSTATE_WORKFLOWS_SERVICE_ACCOUNT}), gives the function's account
+ * ({@code $FUNCTION_SA}, same default) the Workflows roles the engine uses, and schedules the engine's sweep. The
+ * function then requires IAM authentication: it serves the workflows' task routes, which trust their caller (see
+ * adapter-gcp/README-workflows.md), so only {@code $WORKFLOWS_SA} is made an invoker.
  */
 public final class GcloudCommands {
     /**
@@ -33,6 +44,7 @@ public final class GcloudCommands {
     private final Map<String, String> triggeredHandlers;
     private final String source;
     private final boolean handlerEndpoints;
+    private final SortedMap<String, String> workflows;
 
     private GcloudCommands(Builder b) {
         this.prefix = b.prefix;
@@ -40,6 +52,7 @@ public final class GcloudCommands {
         this.triggeredHandlers = Map.copyOf(b.triggeredHandlers);
         this.source = b.source;
         this.handlerEndpoints = b.handlerEndpoints;
+        this.workflows = new TreeMap<>(b.workflows);
     }
 
     public static Builder builder() {
@@ -66,7 +79,13 @@ public final class GcloudCommands {
         for (String queue : queues) {
             lines.addAll(queueCommands(queue));
         }
+        if (!workflows.isEmpty()) {
+            lines.addAll(workflowAccounts());
+        }
         lines.addAll(functionCommands());
+        if (!workflows.isEmpty()) {
+            lines.addAll(workflowCommands());
+        }
         return String.join("\n", lines) + "\n";
     }
 
@@ -87,23 +106,74 @@ public final class GcloudCommands {
                         + " --role=roles/pubsub.subscriber --project=\"$PROJECT\"");
     }
 
+    /** The accounts of the workflows and of the function, and the roles the engine needs (before the function runs). */
+    private List<String> workflowAccounts() {
+        String project = " --project=\"$PROJECT\"";
+        String function = " --member=\"serviceAccount:$FUNCTION_SA\"";
+        return List.of("", "# Workflows run as WORKFLOWS_SA; the function (FUNCTION_SA) deploys, starts and answers them.",
+                "WORKFLOWS_SA=\"${WORKFLOWS_SA:-${PROJECT_NUMBER}-compute@developer.gserviceaccount.com}\"",
+                "FUNCTION_SA=\"${FUNCTION_SA:-${PROJECT_NUMBER}-compute@developer.gserviceaccount.com}\"",
+                "gcloud projects add-iam-policy-binding \"$PROJECT\"" + function + " --role=roles/workflows.editor"
+                        + " --condition=None",
+                "gcloud projects add-iam-policy-binding \"$PROJECT\"" + function + " --role=roles/workflows.invoker"
+                        + " --condition=None",
+                "gcloud iam service-accounts add-iam-policy-binding \"$WORKFLOWS_SA\"" + function
+                        + " --role=roles/iam.serviceAccountUser" + project);
+    }
+
     private List<String> functionCommands() {
         String http = prefix + "http";
-        String env = "GOOGLE_CLOUD_PROJECT=$PROJECT,SKYSTATE_PREFIX=" + prefix;
+        String base = "GOOGLE_CLOUD_PROJECT=$PROJECT,SKYSTATE_PREFIX=" + prefix;
         String common = " --gen2 --runtime=java17 --region=\"$REGION\" --source=" + source + " --project=\"$PROJECT\"";
-        List<String> lines = new ArrayList<>(List.of("",
-                "# Callback URLs must take calls from outside (tokens are signed); handler endpoints need signed requests.",
+        String env = base;
+        String access;
+        String comment;
+        if (workflows.isEmpty()) {
+            access = " --allow-unauthenticated";
+            comment = "# Callback URLs must take calls from outside (tokens are signed); handler endpoints need signed requests.";
+        } else {
+            access = " --no-allow-unauthenticated --service-account=\"$FUNCTION_SA\"";
+            env += ",SKYSTATE_WORKFLOWS_LOCATION=$REGION,SKYSTATE_WORKFLOWS_SERVICE_ACCOUNT=$WORKFLOWS_SA";
+            comment = "# IAM-authenticated: the workflows' task routes trust their caller; callback URLs need an"
+                    + " identity token (or a gateway).";
+        }
+        List<String> lines = new ArrayList<>(List.of("", comment,
                 "gcloud functions deploy " + http + common + " --entry-point=" + HTTP_ENTRY_POINT
-                        + " --trigger-http --allow-unauthenticated --set-env-vars=\"" + env
+                        + " --trigger-http" + access + " --set-env-vars=\"" + env
                         + ",SKYSTATE_HANDLER_ENDPOINTS=" + handlerEndpoints + "\"",
                 "BASE_URL=$(gcloud functions describe " + http + " --gen2 --region=\"$REGION\""
                         + " --format='value(serviceConfig.uri)' --project=\"$PROJECT\")",
                 "gcloud functions deploy " + http + common + " --entry-point=" + HTTP_ENTRY_POINT
-                        + " --trigger-http --allow-unauthenticated --update-env-vars=\"SKYSTATE_HTTP_BASE_URL=$BASE_URL\""));
+                        + " --trigger-http" + access + " --update-env-vars=\"SKYSTATE_HTTP_BASE_URL=$BASE_URL\""));
         triggeredHandlers.forEach((queue, handler) -> lines.add("gcloud functions deploy " + functionName(handler) + common
                 + " --entry-point=" + EVENT_ENTRY_POINT + " --trigger-topic=" + prefix + queue
-                + " --set-env-vars=\"" + env + ",SKYSTATE_HANDLER=" + handler + "\""));
+                + " --set-env-vars=\"" + base + ",SKYSTATE_HANDLER=" + handler + "\""));
         return lines;
+    }
+
+    /**
+     * Each workflow deployed from its YAML, the workflows' account made the function's only invoker, and the sweep
+     * (run deadlines, callback timeouts, undelivered relays) every minute: a function instance runs no sweeper.
+     */
+    private List<String> workflowCommands() {
+        String http = prefix + "http";
+        String project = " --project=\"$PROJECT\"";
+        List<String> lines = new ArrayList<>(List.of("", "# Workflows: the YAML the engine would deploy itself on"
+                        + " register (it leaves an identical source alone).",
+                "gcloud functions add-invoker-policy-binding " + http + " --region=\"$REGION\""
+                        + " --member=\"serviceAccount:$WORKFLOWS_SA\"" + project));
+        workflows.forEach((id, file) -> lines.add(CloudWorkflowsYaml.deployCommand(id, file, "\"$REGION\"",
+                "\"$WORKFLOWS_SA\"") + project));
+        lines.add("gcloud scheduler jobs create http " + sweepJob(prefix) + " --location=\"$REGION\""
+                + " --schedule=\"* * * * *\" --http-method=POST --uri=\"$BASE_URL" + Protocol.TASK_ROUTE
+                + Protocol.OP_SWEEP + "\" --oidc-service-account-email=\"$WORKFLOWS_SA\""
+                + " --oidc-token-audience=\"$BASE_URL\"" + project);
+        return lines;
+    }
+
+    /** The Cloud Scheduler job that sweeps the workflow engine. */
+    static String sweepJob(String prefix) {
+        return prefix + "workflows-sweep";
     }
 
     /** Function names (Cloud Run service names under gen2) are lower-case letters, digits and hyphens. */
@@ -127,6 +197,7 @@ public final class GcloudCommands {
         private final Map<String, String> triggeredHandlers = new LinkedHashMap<>();
         private String source = ".";
         private boolean handlerEndpoints;
+        private final SortedMap<String, String> workflows = new TreeMap<>();
 
         private Builder() {
         }
@@ -155,6 +226,15 @@ public final class GcloudCommands {
 
         public Builder handlerEndpoints(boolean enabled) {
             this.handlerEndpoints = enabled;
+            return this;
+        }
+
+        /**
+         * A workflow to deploy: its Workflows id ({@link CloudWorkflowsYaml#workflowId}) and its YAML, as a path
+         * relative to where the script runs. Also switches the function's workflow engine on.
+         */
+        public Builder workflow(String workflowId, String yamlFile) {
+            workflows.put(Objects.requireNonNull(workflowId), Objects.requireNonNull(yamlFile));
             return this;
         }
 
