@@ -31,8 +31,9 @@ RESULTS = ("PASSED", "PASSED_DESPITE_GAP", "GAP", "ABORTED", "FAILED")  # best t
 PREFERRED_ADAPTERS = ("local", "aws", "azure", "gcp", "gcp-workflows")
 # What an adapter column was run against, where that is not the adapter's own cloud or engine.
 ADAPTER_NOTES = {
-    "gcp-workflows": "the Cloud Workflows engine on Skystate's Workflows runner (gcp-workflows-runner), "
-                     "not Google's engine; state and handlers from the local adapter",
+    "gcp-workflows": "the GCP adapter's Cloud Workflows engine on Skystate's Workflows runner "
+                     "(gcp-workflows-runner), not Google's engine; state on the Firestore emulator, queues on "
+                     "pstest, the HTTP function on a local server",
 }
 
 

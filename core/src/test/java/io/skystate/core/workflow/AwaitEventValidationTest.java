@@ -3,6 +3,7 @@ package io.skystate.core.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skystate.api.Capabilities;
+import io.skystate.api.Capability;
 import io.skystate.api.WorkflowPortability;
 import io.skystate.api.workflow.CatchRule;
 import io.skystate.api.workflow.ChoiceCondition;
@@ -15,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /** What the portable validator says about awaitEvent steps. */
 class AwaitEventValidationTest {
-    private static final Capabilities CAPABILITIES = new Capabilities("test", Set.of(), 100, 400_000);
+    /** Events inside branches are an extra (Durable cannot run them): these tests judge the rules beyond that. */
+    private static final Capabilities CAPABILITIES = new Capabilities("test",
+            Set.of(Capability.WORKFLOW_EVENTS_IN_BRANCHES), 100, 400_000);
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private static List<String> problems(WorkflowDefinition definition) {
-        return WorkflowValidator.problems(definition, handler -> true, CAPABILITIES, WorkflowPortability.PORTABLE);
+        return WorkflowValidator.problems(definition, handler -> true, CAPABILITIES, WorkflowPortability.ADAPTER_EXTRAS);
     }
 
     @Test
