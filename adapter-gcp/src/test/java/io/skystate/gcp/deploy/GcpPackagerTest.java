@@ -31,12 +31,16 @@ class GcpPackagerTest {
     Path dir;
 
     private Application app(String name, List<WorkflowDefinition> workflows) throws Exception {
+        return app(name, workflows, Set.of("notifications"));
+    }
+
+    private Application app(String name, List<WorkflowDefinition> workflows, Set<String> queues) throws Exception {
         Path classes = Files.createDirectories(dir.resolve("classes/io/example"));
         Files.writeString(classes.resolve("Handlers.class"), "classes");
         Path lib = Files.writeString(dir.resolve("adapter.jar"), "adapter");
         Path other = Files.writeString(dir.resolve("other.jar"), "other");
         return new Application(name, Optional.empty(), Set.of("notify", "record"), workflows, Set.of("events-log"),
-                Set.of("notifications"), new Application.Code(dir.resolve("classes"), new TreeMap<>(Map.of(
+                queues, new Application.Code(dir.resolve("classes"), new TreeMap<>(Map.of(
                         "skystate-adapter-gcp-1.0.jar", lib, "a-library-with-a-rather-long-file-name-1.2.3.jar", other))),
                 Instant.parse("2025-01-01T00:00:00Z"));
     }
@@ -137,6 +141,18 @@ class GcpPackagerTest {
         assertThat(manifest.path("files").toString()).contains("workflows/flow-v1.yaml");
         assertThat(Files.readString(bundle.resolve("README.md"))).contains("## Workflows", "`notifier-flow-v1`",
                 "gcloud workflows delete notifier-flow-v1", "gcloud scheduler jobs delete notifier-workflows-sweep");
+    }
+
+    @Test
+    void appsWithoutQueuesGetScriptsWithoutPubSubThatPassShellcheck() throws Exception {
+        for (List<WorkflowDefinition> workflows : List.of(List.of(flow("flow")), List.<WorkflowDefinition>of())) {
+            Path bundle = bundle(app("notifier", workflows, Set.of()), "b" + workflows.size());
+            String script = Files.readString(bundle.resolve("deploy.sh"));
+            assertThat(script).doesNotContain("pubsub", "PUBSUB_AGENT");
+            assertThat(script.contains("PROJECT_NUMBER")).isEqualTo(!workflows.isEmpty());
+            assertThat(shell(bundle, RepoPaths.root().resolve(".emulators/venv/bin/shellcheck").toString(),
+                    "--shell=bash", "--severity=style", "deploy.sh")).isEmpty();
+        }
     }
 
     @Test
