@@ -41,6 +41,14 @@ public final class CloudWorkflowsYaml {
      * service account needs {@code roles/run.invoker} (or {@code cloudfunctions.invoker}) on the function.
      */
     public static String deployCommand(String workflowId, Path source, String location, String serviceAccount) {
+        return deployCommand(workflowId, source.toString(), location, serviceAccount);
+    }
+
+    /**
+     * As {@link #deployCommand(String, Path, String, String)}, the source spelled as given (a bundle's script names
+     * its files with {@code /} on every platform; location and account may be shell expressions).
+     */
+    public static String deployCommand(String workflowId, String source, String location, String serviceAccount) {
         return "gcloud workflows deploy " + workflowId + " --source=" + source + " --location=" + location
                 + " --service-account=" + serviceAccount;
     }

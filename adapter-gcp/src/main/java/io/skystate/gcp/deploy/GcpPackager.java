@@ -4,13 +4,17 @@ import io.skystate.api.Capabilities;
 import io.skystate.api.Capability;
 import io.skystate.api.state.StateLimits;
 import io.skystate.api.state.Transaction;
+import io.skystate.api.workflow.WorkflowDefinition;
 import io.skystate.core.deploy.Application;
 import io.skystate.core.deploy.BundleWriter;
+import io.skystate.core.deploy.DeploymentManifest;
 import io.skystate.core.deploy.DeploymentPackager;
 import io.skystate.core.deploy.ResourceNames;
 import io.skystate.gcp.GcpSkystate;
 import io.skystate.gcp.internal.firestore.StoreLayout;
 import io.skystate.gcp.internal.pubsub.PubSubResources;
+import io.skystate.gcp.internal.workflows.Protocol;
+import io.skystate.gcp.internal.workflows.yaml.YamlCompiler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +36,11 @@ import java.util.jar.Manifest;
  * the manifest. Names are {@code <prefix><name>} as the adapter derives them; the derived prefix keeps every function
  * name within Cloud Functions' 63 characters and every topic within Pub/Sub's 255.
  *
- * <p>Workflows are refused: the bundle does not carry the Cloud Workflows side yet (the generated YAML per definition,
- * {@link CloudWorkflowsYaml}, its deploy commands and the function's {@code SKYSTATE_WORKFLOWS_LOCATION}), so a
- * bundle whose app registers a workflow would start without its workflows.
+ * <p>Each workflow definition is compiled to its Cloud Workflows YAML ({@link CloudWorkflowsYaml}, the source the
+ * engine deploys at run time) as {@code workflows/<name>-v<version>.yaml}, deployed by the script as workflow
+ * {@code <prefix><name>-v<version>} (the engine's id; {@link CloudWorkflowsYaml#workflowId} shortens it with a hash
+ * past Workflows' limit); the script then also switches the function's engine on and schedules its sweep (see
+ * {@link GcloudCommands}). The engine keeps its runs in the Firestore stores {@link #ENGINE_STORES}.
  */
 public final class GcpPackager implements DeploymentPackager {
     static final String SCRIPT = "deploy.sh";
@@ -43,27 +49,25 @@ public final class GcpPackager implements DeploymentPackager {
     static final int FUNCTION_LIMIT = 63;
     static final int TOPIC_LIMIT = 255;
     static final int DERIVED_PREFIX_LIMIT = 24;
+    /** The Firestore stores of the Cloud Workflows engine: registry and runs, claim checks, workflow callbacks. */
+    static final List<String> ENGINE_STORES = List.of("skystate-workflows", "skystate-claims",
+            "skystate-workflow-callbacks");
 
     @Override
     public String cloud() {
         return GcpSkystate.PROVIDER;
     }
 
-    /** As {@link GcpSkystate} declares them (no workflow extras). */
+    /** As {@link GcpSkystate} declares them with its Cloud Workflows engine on (no workflow extras, no redrive). */
     @Override
     public Capabilities capabilities() {
         return new Capabilities(GcpSkystate.PROVIDER, EnumSet.of(Capability.DURABLE_STATE,
-                Capability.CROSS_GROUP_TRANSACTIONS), Transaction.MAX_OPERATIONS, StateLimits.MAX_RECORD_BYTES);
+                Capability.CROSS_GROUP_TRANSACTIONS, Capability.DURABLE_WORKFLOWS), Transaction.MAX_OPERATIONS,
+                StateLimits.MAX_RECORD_BYTES);
     }
 
     @Override
     public void write(Application app, BundleWriter out) throws IOException {
-        if (!app.workflows().isEmpty()) {
-            throw new IllegalArgumentException("gcp: cannot deploy workflows " + app.workflows().stream()
-                    .map(w -> w.name() + " v" + w.version()).toList() + " to Google Cloud: this packager does not"
-                    + " bundle Cloud Workflows yet; deploy them with CloudWorkflowsYaml (adapter-gcp/README-workflows.md)"
-                    + " and set SKYSTATE_WORKFLOWS_LOCATION on the function");
-        }
         Map<String, Integer> limits = new TreeMap<>();
         limits.put(HTTP_FUNCTION, FUNCTION_LIMIT);
         app.queues().forEach(q -> limits.put(q + PubSubResources.DEAD_LETTER_SUFFIX, TOPIC_LIMIT));
@@ -83,11 +87,31 @@ public final class GcpPackager implements DeploymentPackager {
         for (var library : libraries.entrySet()) {
             out.copy(CODE + "/" + library.getKey(), library.getValue());
         }
-        GcloudCommands commands = GcloudCommands.builder().prefix(prefix).queues(List.copyOf(app.queues()))
-                .source(CODE).handlerEndpoints(false).build();
-        out.script(SCRIPT, commands.script());
+        GcloudCommands.Builder commands = GcloudCommands.builder().prefix(prefix).queues(List.copyOf(app.queues()))
+                .source(CODE).handlerEndpoints(false);
+        Map<String, String> ids = new TreeMap<>();
+        for (WorkflowDefinition definition : app.workflows()) {
+            String id = CloudWorkflowsYaml.workflowId(prefix, definition);
+            ids.put(definition.name() + " v" + definition.version(), id);
+            String source = CloudWorkflowsYaml.generate(definition);
+            int bytes = source.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > YamlCompiler.MAX_SOURCE_BYTES) {
+                throw new IllegalArgumentException("gcp: workflow " + definition.name() + " v" + definition.version()
+                        + " compiles to " + bytes + " bytes of Cloud Workflows source, over Workflows' limit of "
+                        + YamlCompiler.MAX_SOURCE_BYTES + "; split it into smaller workflows");
+            }
+            out.text(workflowFile(definition), source);
+            commands.workflow(id, workflowFile(definition));
+        }
+        ResourceNames.requireUnique(cloud(), "workflow", ids);
+        out.script(SCRIPT, commands.build().script());
         describe(app, prefix, out);
         out.text("README.md", GcpReadme.text(app, prefix));
+    }
+
+    /** The Workflows YAML of a definition in the bundle (named as the other clouds name their per-definition files). */
+    static String workflowFile(WorkflowDefinition definition) {
+        return "workflows/" + definition.name() + "-v" + definition.version() + ".yaml";
     }
 
     /** The app jar's manifest: its libraries on the class path, lines wrapped as the jar format wants. */
@@ -123,5 +147,30 @@ public final class GcpPackager implements DeploymentPackager {
         manifest.setting("SKYSTATE_KMS_KEY", Optional.empty(), "Cloud KMS key wrapping stored key rings"
                 + " (projects/../cryptoKeys/..); or SKYSTATE_KEY_ENCRYPTION_KEY (Base64) where there is no KMS");
         manifest.setting("SKYSTATE_FIRESTORE_DATABASE", Optional.of("(default)"), "Firestore database id");
+        if (!app.workflows().isEmpty()) {
+            describeWorkflows(app, prefix, manifest);
+        }
+    }
+
+    private static void describeWorkflows(Application app, String prefix, DeploymentManifest manifest) {
+        for (WorkflowDefinition w : app.workflows()) {
+            String id = CloudWorkflowsYaml.workflowId(prefix, w);
+            manifest.resource("workflows.workflow", id, "workflow " + w.name() + " v" + w.version());
+            manifest.workflow(w.name(), w.version(), id, workflowFile(w));
+        }
+        for (String store : ENGINE_STORES) {
+            manifest.resource("firestore.collection", new StoreLayout(prefix).storeCollection(store),
+                    "workflow engine store " + store);
+        }
+        manifest.resource("cloudscheduler.job", GcloudCommands.sweepJob(prefix), "POST " + Protocol.TASK_ROUTE
+                + Protocol.OP_SWEEP + " every minute: run deadlines, callback timeouts, undelivered relays");
+        manifest.setting("SKYSTATE_WORKFLOWS_LOCATION", Optional.of("<$REGION of deploy.sh>"),
+                "Cloud Workflows region: switches the workflow engine on");
+        manifest.setting("SKYSTATE_WORKFLOWS_SERVICE_ACCOUNT", Optional.of("<$WORKFLOWS_SA of deploy.sh>"),
+                "the account workflows run as (invokes the function)");
+        manifest.setting("SKYSTATE_WORKFLOWS_ENDPOINT", Optional.empty(), "unset: Google's Workflows API;"
+                + " an HTTP/JSON endpoint (Skystate's Workflows runner) for local runs only");
+        manifest.setting("SKYSTATE_WORKFLOWS_SWEEP_SECONDS", Optional.of("0"),
+                "no in-process sweeper (no CPU between requests): the scheduler job sweeps");
     }
 }

@@ -1,5 +1,5 @@
 /**
  * Deploy artifacts of the Google Cloud adapter: the Cloud Workflows YAML generated for each portable workflow
- * definition, for pipelines that deploy ahead of time.
+ * definition, the gcloud deploy script, and the {@code skystate:package} packager that bundles both with the function.
  */
 package io.skystate.gcp.deploy;

@@ -59,6 +59,46 @@ class GcloudCommandsTest {
         orderSaga().write(Path.of("target", "gcloud", "order-saga-deploy.sh"));
     }
 
+    @Test
+    void withWorkflowsTheScriptDeploysThemSwitchesTheEngineOnAndLetsOnlyTheWorkflowsInvokeTheFunction(@TempDir Path dir)
+            throws Exception {
+        Path script = dir.resolve("deploy.sh");
+        GcloudCommands.builder().prefix("demo-").source("function").workflow("demo-order-v1", "workflows/order-v1.yaml")
+                .build().write(script);
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path log = dir.resolve("gcloud.log");
+        Files.writeString(bin.resolve("gcloud"), "#!/usr/bin/env bash\necho \"$*\" >> " + log + "\n"
+                + "case \"$*\" in *'projects describe'*) echo 123456;; *'functions describe'*) echo https://demo-http-x.a.run.app;; esac\n");
+        bin.resolve("gcloud").toFile().setExecutable(true);
+        run(dir, "env", "PATH=" + bin + ":/usr/bin:/bin", "PROJECT=demo-project", "REGION=europe-west1",
+                "WORKFLOWS_SA=wf@demo-project.iam.gserviceaccount.com", "bash", script.toString());
+        List<String> calls = Files.readAllLines(log);
+        String compute = "123456-compute@developer.gserviceaccount.com";
+
+        assertThat(calls).contains(
+                "projects add-iam-policy-binding demo-project --member=serviceAccount:" + compute
+                        + " --role=roles/workflows.editor --condition=None",
+                "iam service-accounts add-iam-policy-binding wf@demo-project.iam.gserviceaccount.com --member=serviceAccount:"
+                        + compute + " --role=roles/iam.serviceAccountUser --project=demo-project",
+                "functions add-invoker-policy-binding demo-http --region=europe-west1"
+                        + " --member=serviceAccount:wf@demo-project.iam.gserviceaccount.com --project=demo-project",
+                "workflows deploy demo-order-v1 --source=workflows/order-v1.yaml --location=europe-west1"
+                        + " --service-account=wf@demo-project.iam.gserviceaccount.com --project=demo-project",
+                "scheduler jobs create http demo-workflows-sweep --location=europe-west1 --schedule=* * * * *"
+                        + " --http-method=POST --uri=https://demo-http-x.a.run.app/skystate/workflow-tasks/sweep"
+                        + " --oidc-service-account-email=wf@demo-project.iam.gserviceaccount.com"
+                        + " --oidc-token-audience=https://demo-http-x.a.run.app --project=demo-project");
+        assertThat(calls.stream().filter(c -> c.startsWith("functions deploy demo-http "))).hasSize(2)
+                .allMatch(c -> c.contains("--no-allow-unauthenticated --service-account=" + compute))
+                .noneMatch(c -> c.contains(" --allow-unauthenticated"))
+                .anyMatch(c -> c.contains("SKYSTATE_WORKFLOWS_LOCATION=europe-west1,"
+                        + "SKYSTATE_WORKFLOWS_SERVICE_ACCOUNT=wf@demo-project.iam.gserviceaccount.com"));
+        // the workflows are deployed after the function whose URL the sweep job needs
+        assertThat(calls.indexOf(calls.stream().filter(c -> c.startsWith("workflows deploy")).findFirst().orElseThrow()))
+                .isGreaterThan(calls.indexOf(calls.stream().filter(c -> c.startsWith("functions describe")).findFirst()
+                        .orElseThrow()));
+    }
+
     private static String run(Path dir, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
