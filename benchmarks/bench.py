@@ -289,6 +289,28 @@ def jmh_aws(raw, name="aws"):
     return res, len(paths)
 
 
+def overhead_table(md, data, svg_label, area, emulator, rows_svg, summary):
+    """The table of a state-overhead section (Skystate vs the raw SDK, ratio goal ≤ 1.10) from jmh_aws data."""
+    md.append("| operation | Skystate µs/op | raw SDK µs/op | Δ µs/op | ratio [per round] | goal ≤ 1.10 |")
+    md.append("|---|---|---|---|---|---|")
+    for op in ["get", "put", "conditionalPut", "transaction10"]:
+        sk, sd = data.get((op, "skystate")), data.get((op, "sdk"))
+        if not sk or not sd or not sk["iters"] or not sd["iters"]:
+            continue
+        ms, md_ = statistics.mean(sk["iters"]), statistics.mean(sd["iters"])
+        ss = statistics.stdev(sk["iters"]) if len(sk["iters"]) > 1 else 0.0
+        sds = statistics.stdev(sd["iters"]) if len(sd["iters"]) > 1 else 0.0
+        ratio = ms / md_
+        per_round = [sk["rounds"][r] / sd["rounds"][r] for r in sorted(sk["rounds"]) if r in sd["rounds"]]
+        ok = ratio <= 1.10
+        md.append(f"| {op} | {ms:.0f} ± {ss:.0f} [{min(sk['iters']):.0f}–{max(sk['iters']):.0f}] | "
+                  f"{md_:.0f} ± {sds:.0f} [{min(sd['iters']):.0f}–{max(sd['iters']):.0f}] | {ms - md_:+.0f} | "
+                  f"**{ratio:.3f}** [{', '.join(f'{x:.3f}' for x in per_round)}] | {'met' if ok else '**missed**'} |")
+        rows_svg.append((f"{svg_label} {op}", ratio, 1.10, "lower"))
+        summary.append((area, f"{op} 1t ({emulator})", ratio, "≤ 1.10", ok))
+    md.append("")
+
+
 def measured_at(*paths):
     found = [p for p in paths if os.path.exists(p)]
     if not found:
@@ -370,24 +392,7 @@ def report(raw, results_dir, readme):
                   "/ SDK (goal ≤ 1.10); per round in brackets. Moto's per-call time (the SDK column: a Python "
                   "HTTP server parsing, validating and storing each request) dominates, so the difference "
                   "(Δ) is the more telling figure: Skystate's own cost per operation.\n")
-        md.append("| operation | Skystate µs/op | raw SDK µs/op | Δ µs/op | ratio [per round] | goal ≤ 1.10 |")
-        md.append("|---|---|---|---|---|---|")
-        for op in ["get", "put", "conditionalPut", "transaction10"]:
-            sk, sd = aws.get((op, "skystate")), aws.get((op, "sdk"))
-            if not sk or not sd or not sk["iters"] or not sd["iters"]:
-                continue
-            ms, md_ = statistics.mean(sk["iters"]), statistics.mean(sd["iters"])
-            ss = statistics.stdev(sk["iters"]) if len(sk["iters"]) > 1 else 0.0
-            sds = statistics.stdev(sd["iters"]) if len(sd["iters"]) > 1 else 0.0
-            ratio = ms / md_
-            per_round = [sk["rounds"][r] / sd["rounds"][r] for r in sorted(sk["rounds"]) if r in sd["rounds"]]
-            ok = ratio <= 1.10
-            md.append(f"| {op} | {ms:.0f} ± {ss:.0f} [{min(sk['iters']):.0f}–{max(sk['iters']):.0f}] | "
-                      f"{md_:.0f} ± {sds:.0f} [{min(sd['iters']):.0f}–{max(sd['iters']):.0f}] | {ms - md_:+.0f} | "
-                      f"**{ratio:.3f}** [{', '.join(f'{x:.3f}' for x in per_round)}] | {'met' if ok else '**missed**'} |")
-            rows_svg.append((f"aws state {op}", ratio, 1.10, "lower"))
-            summary.append(("aws state", f"{op} 1t (moto)", ratio, "≤ 1.10", ok))
-        md.append("")
+        overhead_table(md, aws, "aws state", "aws state", "moto", rows_svg, summary)
 
     # 2b. Azure Tables state
     azure, azure_rounds = jmh_aws(raw, "azure")
@@ -403,24 +408,23 @@ def report(raw, results_dir, readme):
                   f"JMH 1.37, average time per operation, 1 fork per trial, {azure_rounds} round(s) (the second with "
                   "the two sides in the opposite order). Figures pool the measured iterations of all rounds: mean ± "
                   "standard deviation [min–max]. Ratio = Skystate / SDK (goal ≤ 1.10); per round in brackets.\n")
-        md.append("| operation | Skystate µs/op | raw SDK µs/op | Δ µs/op | ratio [per round] | goal ≤ 1.10 |")
-        md.append("|---|---|---|---|---|---|")
-        for op in ["get", "put", "conditionalPut", "transaction10"]:
-            sk, sd = azure.get((op, "skystate")), azure.get((op, "sdk"))
-            if not sk or not sd or not sk["iters"] or not sd["iters"]:
-                continue
-            ms, md_ = statistics.mean(sk["iters"]), statistics.mean(sd["iters"])
-            ss = statistics.stdev(sk["iters"]) if len(sk["iters"]) > 1 else 0.0
-            sds = statistics.stdev(sd["iters"]) if len(sd["iters"]) > 1 else 0.0
-            ratio = ms / md_
-            per_round = [sk["rounds"][r] / sd["rounds"][r] for r in sorted(sk["rounds"]) if r in sd["rounds"]]
-            ok = ratio <= 1.10
-            md.append(f"| {op} | {ms:.0f} ± {ss:.0f} [{min(sk['iters']):.0f}–{max(sk['iters']):.0f}] | "
-                      f"{md_:.0f} ± {sds:.0f} [{min(sd['iters']):.0f}–{max(sd['iters']):.0f}] | {ms - md_:+.0f} | "
-                      f"**{ratio:.3f}** [{', '.join(f'{x:.3f}' for x in per_round)}] | {'met' if ok else '**missed**'} |")
-            rows_svg.append((f"azure state {op}", ratio, 1.10, "lower"))
-            summary.append(("azure tables state", f"{op} 1t (Azurite)", ratio, "≤ 1.10", ok))
-        md.append("")
+        overhead_table(md, azure, "azure state", "azure tables state", "Azurite", rows_svg, summary)
+
+    # 2c. GCP Firestore state
+    gcp, gcp_rounds = jmh_aws(raw, "gcp")
+    if gcp:
+        md.append("## 2c. GCP: abstraction overhead on state — Skystate's Firestore `StateStore` vs raw `google-cloud-firestore` calls (both on the Firestore emulator)\n")
+        md.append(measured_at(*glob.glob(os.path.join(raw, "jmh-gcp-r*.json"))) +
+                  "adapter-gcp's Firestore `StateStore` (a `GcpSkystate`) against the same calls written by hand on "
+                  "`google-cloud-firestore` 3.37.0, the client configured as the adapter configures its own for an "
+                  "emulator: the same documents (`k`, `t`, `v`, `ver` under `<prefix>state/g0/<prefix>records`); a "
+                  "point read; a `set`; the conditional put as a transaction that reads, compares `ver` and sets; a "
+                  "transaction that reads the 10 documents and sets them. Both against one `@firestore-emulator/server` "
+                  "0.3.15 (a Node in-memory gRPC server) started for the run, fresh collections per trial; one thread. "
+                  f"JMH 1.37, average time per operation, 1 fork per trial, {gcp_rounds} round(s) (the second with "
+                  "the two sides in the opposite order). Figures pool the measured iterations of all rounds: mean ± "
+                  "standard deviation [min–max]. Ratio = Skystate / SDK (goal ≤ 1.10); per round in brackets.\n")
+        overhead_table(md, gcp, "gcp state", "gcp firestore state", "Firestore emulator", rows_svg, summary)
 
     # 3. workflows
     md.append("## 3. Local workflow engine vs the Durable Task sidecar (durabletask-go + Java SDK)\n")

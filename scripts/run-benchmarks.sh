@@ -5,11 +5,11 @@
 # and the summary table in benchmarks/README.md. About 20 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,azure,workflow,durable,observability,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,azure,gcp,workflow,durable,observability,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
 #   BENCH_OBSERVABILITY_OPTS="-Dbench.warmups=2 -Dbench.iterations=4 -Dbench.millis=200" \
-#     BENCH_SKIP=state,aws,azure,workflow,durable,coldstart,conformance scripts/run-benchmarks.sh
+#     BENCH_SKIP=state,aws,azure,gcp,workflow,durable,coldstart,conformance scripts/run-benchmarks.sh
 #                                        a one-minute smoke run of the observability overhead only (noisy figures)
 set -euo pipefail
 
@@ -63,6 +63,28 @@ if [[ "$skip" != *,azure,* ]]; then
       | tee "$raw/jmh-azure.log" | grep -E '^(Benchmark|AzureTablesBench|# Run complete|azurite at)' || true
   else
     echo "Azurite is not installed (scripts/install-emulators.sh); the Azure state benchmark is skipped"
+  fi
+fi
+
+if [[ "$skip" != *,gcp,* ]]; then
+  step "2c. GCP state: Skystate's Firestore store vs raw google-cloud-firestore calls, both on the Firestore emulator (JMH)"
+  if [[ -f emulators/node_modules/@firestore-emulator/server/package.json ]]; then
+    rm -f "$raw"/jmh-gcp-r*.json
+    # Not the module's class path: the root pom pins protobuf 3.24 / gRPC 1.59 for the Durable Task SDK, while the
+    # Google clients need libraries-bom's (adapter-gcp's own resolution). So: the benchmark classes, JMH, the
+    # harness and adapter-gcp's jar from the module's class path, then adapter-gcp's runtime class path.
+    gcpcp=(-B -q -ntp -pl adapter-gcp org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath
+      -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/benchmarks/target/classpath-gcp.txt")
+    ./mvnw -o "${gcpcp[@]}" 2>/dev/null || ./mvnw "${gcpcp[@]}"
+    # adapter-gcp and the harness appear as ~/.m2 jars or, in a reactor build, as their target/ jars or classes
+    own=$(tr ':' '\n' < "$root/benchmarks/target/classpath.txt" \
+      | grep -E '/(skystate-)?(adapter-gcp|emulator-harness)[-/]|/(jmh-core|jopt-simple|commons-math3)[-/]' | paste -sd:)
+    java -Xmx512m -Dbench.seconds=2 -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" \
+      -cp "$root/benchmarks/target/classes:$own:$(cat "$root/benchmarks/target/classpath-gcp.txt")" \
+      io.skystate.bench.gcp.FirestoreBenchMain "$raw" \
+      | tee "$raw/jmh-gcp.log" | grep -E '^(Benchmark|FirestoreBench|# Run complete|firestore emulator at)' || true
+  else
+    echo "the Firestore emulator is not installed (scripts/install-emulators.sh); the GCP state benchmark is skipped"
   fi
 fi
 

@@ -1,5 +1,7 @@
 package io.skystate.bench.aws;
 
+import io.skystate.bench.overhead.StateOverheadBench;
+import io.skystate.bench.overhead.StateSide;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,9 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * = the id's UTF-8 bytes, on-demand billing, TTL on {@code exp}) and item ({@code ct} N, {@code val} S holding the
  * JSON, {@code ver} S a random 64-bit hex version): GetItem with ConsistentRead, PutItem (with the adapter's
  * {@code ifVersion} ConditionExpression and values for the conditional put), TransactWriteItems of puts with a
- * ClientRequestToken.
+ * ClientRequestToken. As a {@link StateSide}, it works on the records of {@link StateOverheadBench}.
  */
-public final class RawDynamo implements AutoCloseable {
+public final class RawDynamo implements StateSide {
     static final String IF_VERSION = "ver = :ver AND (attribute_not_exists(expms) OR expms > :now)";
 
     private final DynamoDbClient dynamo;
@@ -50,6 +52,27 @@ public final class RawDynamo implements AutoCloseable {
                         AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
                         AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.B).build()));
         dynamo.updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(t -> t.enabled(true).attributeName("exp")));
+    }
+
+    @Override
+    public Object get(int i) {
+        return get(StateOverheadBench.GROUP, StateOverheadBench.IDS[i]);
+    }
+
+    @Override
+    public Object put(int i) {
+        return put(StateOverheadBench.GROUP, StateOverheadBench.IDS[i], StateOverheadBench.DOC_TEXT, null);
+    }
+
+    @Override
+    public Object conditionalPut(int i, Object expected) {
+        return put(StateOverheadBench.GROUP, StateOverheadBench.IDS[i], StateOverheadBench.DOC_TEXT, (String) expected);
+    }
+
+    @Override
+    public Object transaction10() {
+        putAll(StateOverheadBench.GROUP, StateOverheadBench.TX_IDS, StateOverheadBench.DOC_TEXT);
+        return StateOverheadBench.TX_IDS;
     }
 
     /** A record as read: version and JSON. */

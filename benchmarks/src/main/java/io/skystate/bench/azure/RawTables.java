@@ -10,6 +10,8 @@ import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableEntityUpdateMode;
 import com.azure.data.tables.models.TableTransactionAction;
 import com.azure.data.tables.models.TableTransactionActionType;
+import io.skystate.bench.overhead.StateOverheadBench;
+import io.skystate.bench.overhead.StateSide;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code k} the key again, {@code t} type, {@code v} a random 64-bit hex version, {@code n} chunk count, {@code d0}
  * the JSON bytes): a point read with the expiry check; an upsert (replace); the conditional put as a read, a version
  * comparison and a replace with {@code If-Match} on the ETag read; an entity-group transaction of 10 upserts. The ids
- * used ({@code k0}...) are their own order-preserving encodings, so the keys equal the adapter's.
+ * used ({@code k0}...) are their own order-preserving encodings, so the keys equal the adapter's. As a
+ * {@link StateSide}, it works on the records of {@link StateOverheadBench}.
  */
-public final class RawTables {
+public final class RawTables implements StateSide {
     private final TableClient table;
 
     public RawTables(String connectionString, String tableName) {
@@ -34,6 +37,32 @@ public final class RawTables {
                 .buildClient();
         service.createTableIfNotExists(tableName);
         this.table = service.getTableClient(tableName);
+    }
+
+    @Override
+    public Object get(int i) {
+        return get(StateOverheadBench.GROUP, StateOverheadBench.IDS[i]);
+    }
+
+    @Override
+    public Object put(int i) {
+        return put(StateOverheadBench.GROUP, StateOverheadBench.IDS[i], StateOverheadBench.DOC, null);
+    }
+
+    @Override
+    public Object conditionalPut(int i, Object expected) {
+        return put(StateOverheadBench.GROUP, StateOverheadBench.IDS[i], StateOverheadBench.DOC, (String) expected);
+    }
+
+    @Override
+    public Object transaction10() {
+        putAll(StateOverheadBench.GROUP, StateOverheadBench.TX_IDS, StateOverheadBench.DOC);
+        return StateOverheadBench.TX_IDS;
+    }
+
+    /** Nothing to release: the client has no close. */
+    @Override
+    public void close() {
     }
 
     /** The JSON bytes of a record, or null when absent or expired. */
