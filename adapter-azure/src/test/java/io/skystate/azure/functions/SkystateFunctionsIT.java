@@ -13,6 +13,7 @@ import io.skystate.api.state.Key;
 import io.skystate.azure.AzureSkystate;
 import io.skystate.azure.conformance.AzureTargets;
 import io.skystate.emulators.Azurite;
+import io.skystate.emulators.DurableTaskSidecar;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,21 +30,31 @@ import org.junit.jupiter.api.Test;
  */
 class SkystateFunctionsIT {
     private static final String BASE = "https://app.example/";
+    private static DurableTaskSidecar sidecar;
     private static AzureSkystate skystate;
     private static SkystateFunctions functions;
 
+    /**
+     * The class path holds the order-saga example, whose {@code HandlerModule} registers its workflow, so the app
+     * needs a workflow engine to start: a private Durable Task sidecar, as a deployed app would name one.
+     */
     @BeforeAll
     static void coldStart() {
+        sidecar = DurableTaskSidecar.start();
         skystate = FunctionsRuntime.open(Map.of("AzureWebJobsStorage", Azurite.get().connectionString(),
                 "SKYSTATE_PREFIX", AzureTargets.newPrefix(), "SKYSTATE_CREATE_RESOURCES", "true",
                 "SKYSTATE_HTTP_BASE_URL", BASE, "SKYSTATE_KEY_ENCRYPTION_KEY",
-                java.util.Base64.getEncoder().encodeToString(AzureTargets.TEST_KEY_ENCRYPTION_KEY)));
+                java.util.Base64.getEncoder().encodeToString(AzureTargets.TEST_KEY_ENCRYPTION_KEY),
+                "SKYSTATE_DURABLE_HOST", sidecar.host(), "SKYSTATE_DURABLE_PORT", Integer.toString(sidecar.port())));
         functions = new SkystateFunctions(skystate, "work");
     }
 
     @AfterAll
     static void shutDown() {
-        skystate.close();
+        if (skystate != null) {
+            skystate.close();
+        }
+        sidecar.close();
     }
 
     @Test
