@@ -2,47 +2,16 @@ package io.skystate.cli.internal.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in headless chromium, on pages that need only the run API every engine has today: a saga run's
- * timeline and its diagram drawn by the vendored Mermaid, the current step of a waiting run highlighted, and state.
- * Screenshots go to target/screenshots.
+ * The dashboard in headless chromium: a saga run's timeline and its diagram drawn by the vendored Mermaid, the
+ * current step of a waiting run highlighted, and state. Screenshots go to target/screenshots.
  */
-class DashboardBrowserIT {
-    @TempDir
-    Path dir;
-    DashboardFixture fixture;
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new DashboardFixture(dir);
-        browser = Browser.start(dir.resolve("chromium-profile"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
+class DashboardBrowserIT extends DashboardBrowserSession {
     @Test
     void aCompensatedSagaRunShowsItsTimelineAndDiagram() throws Exception {
         browser.get(fixture.url("/run/order-2"));

@@ -2,47 +2,17 @@ package io.skystate.cli.internal.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator's walk through the dashboard in headless chromium: the run list (filters), a saga run, its timeline
  * and diagram, then completing the waiting run's callback from the UI and watching it finish (a POST form with its
  * CSRF token and the browser's own Origin header).
  */
-class DashboardOperationsBrowserIT {
-    @TempDir
-    Path dir;
-    DashboardFixture fixture;
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new DashboardFixture(dir);
-        browser = Browser.start(dir.resolve("chromium-profile"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
+class DashboardOperationsBrowserIT extends DashboardBrowserSession {
     @Test
     void listRunTimelineDiagramThenCompleteTheCallbackAndSeeTheRunFinish() throws Exception {
         fixture.token();
