@@ -62,4 +62,13 @@ public final class Conformance {
         return suites.stream().filter(type -> only.isEmpty() || only.contains(type.getSimpleName()))
                 .map(type -> SuiteRun.container(target, type));
     }
+
+    /**
+     * The rule ids (such as {@code wf01}) of the given suites, in suite order and by name within a suite: what a
+     * binding declares a gap for every rule of some suites with, so that a rule added later is covered too.
+     */
+    public static List<String> ruleIds(Collection<Class<? extends ConformanceSuite>> suites) {
+        return suites.stream().flatMap(type -> SuiteRun.rules(type).stream())
+                .map(method -> RuleResult.split(method.getName())[0]).toList();
+    }
 }

@@ -1,5 +1,6 @@
 package io.skystate.azure.conformance;
 
+import io.skystate.conformance.Conformance;
 import io.skystate.conformance.Gaps;
 import java.util.List;
 
@@ -31,16 +32,6 @@ final class AzureCosmosGaps {
             + " headers: undefined'";
     private static final String BATCH_SOURCE = VERSION + "lib/handler/batch-documents.js, lib/utils/get-partition-from-header.js"
             + " (parsePartitionKey)";
-
-    /** Every workflow rule but wfdef05, which rejects a definition before the engine starts. */
-    private static final List<String> WORKFLOW_RULES_READING_KEYS = List.of("wf01", "wf02", "wf03", "wf04", "wf05",
-            "wf06", "wf07", "wfdef01", "wfdef02", "wfdef03", "wfdef04", "wferr01", "wferr02", "wferr03", "wferr04",
-            "wferr05", "wferr06", "wferr07", "wferr08", "wferr09", "wferr10", "wfcb01", "wfcb02", "wfcb03", "wfcb04",
-            "wfcb05", "wfcb06", "wfcb07", "wfcb08", "wfscale01", "wfscale02", "wfscale03", "wfscale04", "wfscale05",
-            "wfport01", "wfport02", "wfport03", "wfport04", "wfport05", "wfport06", "wfport07", "wfport08", "wfhist01", "wfhist02",
-            "wfhist03", "wfhist04", "wfhist05", "wfops01", "wfops02", "wfops03", "wfops04", "wfops05", "wfops06",
-            "wfops07", "wfops08", "wfops09", "wfops10", "wfops11", "wfops12", "wfops13", "wfops14", "wfops15", "wfops16",
-            "wfops17");
 
     static final Gaps EMULATOR = build();
 
@@ -77,7 +68,11 @@ final class AzureCosmosGaps {
         for (String rule : List.of("key07", "tx04", "tx07", "tx09", "ttl07")) {
             gaps.emulator(rule, BATCH, BATCH_SOURCE);
         }
-        for (String rule : WORKFLOW_RULES_READING_KEYS) {
+        // Every workflow rule but wfdef05, which rejects a definition before the engine starts.
+        for (String rule : Conformance.ruleIds(Conformance.WORKFLOWS)) {
+            if (rule.equals("wfdef05")) {
+                continue;
+            }
             gaps.emulator(rule, MISSING_READ + " (starting the workflow engine loads the workflow callback key ring,"
                     + " which is read before it exists)", MISSING_READ_SOURCE);
         }
