@@ -75,7 +75,7 @@ final class SfnRedrives {
             throw SfnErrors.translate("redrive " + instanceId, e);
         }
         recordExecution(instanceId, execution, failed);
-        return workflows.run(instanceId);
+        return Redrives.restarted(failed);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.skystate.api.workflow.WorkflowErrors;
 import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.core.workflow.RunRequests;
+import io.skystate.core.workflow.ops.Redrives;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class LocalWorkflows implements Workflows {
     @Override
     public WorkflowRun redrive(String instanceId) {
         redriver.redrive(instanceId);
-        return run(instanceId);
+        return Redrives.restarted(run(instanceId));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.skystate.core.workflow.ops;
 import io.skystate.api.workflow.RunStateException;
 import io.skystate.api.workflow.RunStatus;
 import io.skystate.api.workflow.StepExecution;
+import io.skystate.api.workflow.WorkflowRun;
 import io.skystate.api.workflow.Workflows;
 import java.util.List;
 import java.util.Objects;
@@ -82,6 +83,16 @@ public final class Redrives {
      */
     public static Optional<String> restartStep(List<StepExecution> history) {
         return lastTopLevel(history).map(StepExecution::path);
+    }
+
+    /**
+     * What {@link Workflows#redrive} returns: the run as the redrive left it, RUNNING with its end, error and output
+     * cleared and its start kept. Built from a snapshot of the run rather than read back after the restart, which
+     * would race with the restarted step (a step that fails at once may have ended the run again already).
+     */
+    public static WorkflowRun restarted(WorkflowRun run) {
+        return new WorkflowRun(run.instanceId(), run.workflow(), run.version(), RunStatus.RUNNING, Optional.empty(),
+                Optional.empty(), Optional.empty(), run.startedAt(), Optional.empty());
     }
 
     private static Optional<StepExecution> lastTopLevel(List<StepExecution> history) {
