@@ -149,9 +149,18 @@ public final class WorkflowBench {
     // ---------------------------------------------------------------------------------------------- Skystate
 
     static Engine skystate(String mode, Path tmp) {
+        return skystate(open(mode, tmp));
+    }
+
+    /** A Skystate instance in {@code mode} (memory or file under {@code tmp}), with no workflow registered yet. */
+    static LocalSkystate open(String mode, Path tmp) {
         var builder = LocalSkystate.builder().withoutHttp();
-        LocalSkystate s = (mode.equals("file") ? builder.file(tmp.resolve("skystate-" + System.nanoTime() + ".db")) : builder)
+        return (mode.equals("file") ? builder.file(tmp.resolve("skystate-" + System.nanoTime() + ".db")) : builder)
                 .build();
+    }
+
+    /** The harness's engine on {@code s}: registers the echo handler and the seq3 and fan10 workflows. */
+    static Engine skystate(LocalSkystate s) {
         @SuppressWarnings({"rawtypes", "unchecked"})
         HandlerDefinition<Map, Map> echo = HandlerDefinition.ofFunction("echo", Map.class, Map.class, m -> m);
         s.handlers().register(echo);
