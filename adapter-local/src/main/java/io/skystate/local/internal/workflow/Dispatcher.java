@@ -80,7 +80,7 @@ final class Dispatcher implements AutoCloseable {
             ctx.leases().renewAll();
             lastRenewal = now;
         }
-        for (Frame frame : ctx.database().inTransaction(c -> FrameTable.due(c, now, 128, ctx.leases().owner()))) {
+        for (FrameTable.Key frame : ctx.database().inTransaction(c -> FrameTable.due(c, now, 128, ctx.leases().owner()))) {
             submit("frame:" + frame.runId() + "/" + frame.frameId(), () -> stepper.advance(frame.runId(), frame.frameId()));
         }
         for (RunRow run : ctx.database().inTransaction(RunTable::compensating)) {

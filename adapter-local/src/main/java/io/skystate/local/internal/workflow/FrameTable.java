@@ -57,20 +57,48 @@ final class FrameTable {
         });
     }
 
+    /** How many of the parent's branch frames from {@code firstChild} on are not DONE. */
+    static long childrenNotDone(Connection c, String runId, long parent, long firstChild) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM wf_frames WHERE run_id = ?"
+                + " AND parent_frame = ? AND frame_id >= ? AND state <> 'DONE'")) {
+            s.setString(1, runId);
+            s.setLong(2, parent);
+            s.setLong(3, firstChild);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     static List<Frame> active(Connection c, String runId) throws SQLException {
         return query(c, "run_id = ? AND state IN ('READY', 'WAITING', 'JOINING')", s -> s.setString(1, runId));
     }
 
-    /** Frames due to run: READY with {@code wake_at <= now}, oldest first, but for those another owner leases. */
-    static List<Frame> due(Connection c, long now, int limit, String owner) throws SQLException {
-        return query(c, "state = 'READY' AND wake_at <= ? AND NOT EXISTS (SELECT 1 FROM wf_leases l"
-                + " WHERE l.run_id = wf_frames.run_id AND l.frame_id = wf_frames.frame_id AND l.owner <> ? AND l.until > ?)"
-                + " ORDER BY wake_at LIMIT ?", s -> {
-                    s.setLong(1, now);
-                    s.setString(2, owner);
-                    s.setLong(3, now);
-                    s.setInt(4, limit);
-                });
+    /** Which frame: what the dispatcher needs of a due frame (the worker reads the frame itself). */
+    record Key(String runId, long frameId) {
+    }
+
+    /**
+     * Frames due to run: READY with {@code wake_at <= now}, oldest first, but for those another owner leases. Only
+     * their keys: the dispatcher asks every round, and with many branches ready most of them are already in flight.
+     */
+    static List<Key> due(Connection c, long now, int limit, String owner) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT run_id, frame_id FROM wf_frames WHERE state = 'READY'"
+                + " AND wake_at <= ? AND NOT EXISTS (SELECT 1 FROM wf_leases l WHERE l.run_id = wf_frames.run_id"
+                + " AND l.frame_id = wf_frames.frame_id AND l.owner <> ? AND l.until > ?) ORDER BY wake_at LIMIT ?")) {
+            s.setLong(1, now);
+            s.setString(2, owner);
+            s.setLong(3, now);
+            s.setInt(4, limit);
+            List<Key> keys = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new Key(rs.getString(1), rs.getLong(2)));
+                }
+            }
+            return keys;
+        }
     }
 
     /** Frames of the run whose callback is issued and not resolved yet: the steps waiting on a callback. */

@@ -66,10 +66,10 @@ final class Transitions {
             return;
         }
         Frame parent = FrameTable.find(c, frame.runId(), frame.parentFrame()).orElseThrow();
-        List<Frame> branches = currentChildren(c, parent);
-        if (!branches.stream().allMatch(b -> Frame.DONE.equals(b.state()))) {
-            return;
+        if (!allBranchesDone(c, parent)) {
+            return; // a count, not a read of every sibling's row: each branch's end would otherwise cost O(branches)
         }
+        List<Frame> branches = currentChildren(c, parent);
         List<JsonNode> outputs = new ArrayList<>();
         branches.forEach(b -> outputs.add(ctx.codec().tree(b.data())));
         Step.Parallel step = (Step.Parallel) step(c, parent);
@@ -128,12 +128,25 @@ final class Transitions {
         FrameTable.save(c, frame.with(Frame.CANCELLED, null, frame.attempt(), 0));
     }
 
+    /** True when no branch of the parallel step's latest fork is still to finish (as {@link #currentChildren} all DONE). */
+    private static boolean allBranchesDone(Connection c, Frame parent) throws SQLException {
+        Long first = firstChild(parent);
+        return first == null || FrameTable.childrenNotDone(c, parent.runId(), parent.frameId(), first) == 0;
+    }
+
+    private static Long firstChild(Frame parent) {
+        if (parent.phase() == null || !parent.phase().startsWith("FORKED:")) {
+            return null;
+        }
+        return Long.parseLong(parent.phase().substring("FORKED:".length()));
+    }
+
     /** The branch frames of a parallel step's latest fork ({@code phase} = "FORKED:firstChildId"). */
     static List<Frame> currentChildren(Connection c, Frame parent) throws SQLException {
-        if (parent.phase() == null || !parent.phase().startsWith("FORKED:")) {
+        Long first = firstChild(parent);
+        if (first == null) {
             return List.of();
         }
-        long first = Long.parseLong(parent.phase().substring("FORKED:".length()));
         List<Frame> children = new ArrayList<>();
         for (Frame child : FrameTable.children(c, parent.runId(), parent.frameId())) {
             if (child.frameId() >= first) {
