@@ -59,40 +59,71 @@ final class FrameStepper {
         return Optional.of(new Current(frame.get(), step));
     }
 
-    /** Runs the frame's current step if it is due and no other engine holds it (see {@link Leases}). */
+    /**
+     * A claimed frame, the plan for its step ({@code null} for a wait that is over) and, for a task, the attempt
+     * begun in the claiming transaction (empty if the run was out of attempts and has failed instead).
+     */
+    private record Claimed(Current current, Plan plan, Optional<Frame> started) {
+    }
+
+    /**
+     * Runs the frame's current step if it is due and no other engine holds it (see {@link Leases}). For a task, the
+     * claim and the start of the attempt are one transaction: a crash after it re-runs the attempt, as before.
+     */
     void advance(String runId, long frameId) {
-        Optional<Current> current = ctx.database().inTransaction(c -> {
+        List<String> tokens = new ArrayList<>();
+        Optional<Claimed> claimed = ctx.database().inTransaction(c -> {
             Optional<Current> due = current(c, runId, frameId, Frame.READY)
                     .filter(now -> now.frame().wakeAt() <= ctx.clock().millis());
-            return due.isPresent() && ctx.leases().claim(c, runId, frameId) ? due : Optional.<Current>empty();
+            if (due.isEmpty() || !ctx.leases().claim(c, runId, frameId)) {
+                return Optional.<Claimed>empty();
+            }
+            Frame frame = due.get().frame();
+            Step step = due.get().step();
+            if (step instanceof Step.Wait && SLEEPING.equals(frame.phase())) {
+                return Optional.of(new Claimed(due.get(), null, Optional.empty()));
+            }
+            Plan plan = StepInterpreter.enter(step, frame.scope(), ctx.codec().tree(frame.data()));
+            Optional<Frame> started = plan instanceof Plan.Invoke ? begin(c, frame, step, tokens) : Optional.empty();
+            return Optional.of(new Claimed(due.get(), plan, started));
         });
-        if (current.isEmpty()) {
+        tokens.forEach(token -> CallbackSteps.invalidate(ctx, token));
+        if (claimed.isEmpty()) {
             return;
         }
+        boolean released = false;
         try {
-            advanceClaimed(current.get());
+            released = advanceClaimed(claimed.get());
         } finally {
-            ctx.leases().release(runId, frameId);
+            if (!released) {
+                ctx.leases().release(runId, frameId);
+            }
         }
     }
 
-    private void advanceClaimed(Current current) {
-        Frame frame = current.frame();
-        Step step = current.step();
-        JsonNode data = ctx.codec().tree(frame.data());
-        if (step instanceof Step.Wait wait && SLEEPING.equals(frame.phase())) {
+    /** Steps the claimed frame; true if the lease was given up in the step's own last transaction. */
+    private boolean advanceClaimed(Claimed claimed) {
+        Frame frame = claimed.current().frame();
+        Step step = claimed.current().step();
+        Plan plan = claimed.plan();
+        if (plan == null) {
+            Step.Wait wait = (Step.Wait) step;
+            JsonNode data = ctx.codec().tree(frame.data());
             commit((c, tokens) -> transitions.apply(c, frame, StepInterpreter.waited(wait, data), tokens));
-            return;
+            return false;
         }
-        Plan plan = StepInterpreter.enter(step, frame.scope(), data);
         if (plan instanceof Plan.Invoke invoke) {
-            runTask(frame, (Step.Task) step, invoke);
+            return claimed.started().isPresent() && runTask(claimed.started().get(), (Step.Task) step, invoke);
         } else if (plan instanceof Plan.AwaitCallback await) {
             callbackSteps.advance(frame, (Step.AwaitCallback) step, await);
         } else if (plan instanceof Plan.AwaitEvent await) {
             eventSteps.advance(frame, (Step.AwaitEvent) step, await);
         } else if (plan instanceof Plan.Fork fork) {
-            commit((c, tokens) -> fork(c, frame, step, fork));
+            commit((c, tokens) -> {
+                ctx.leases().release(c, frame.runId(), frame.frameId());
+                fork(c, frame, step, fork);
+            });
+            return true;
         } else if (plan instanceof Plan.Sleep sleep) {
             commit((c, tokens) -> FrameTable.save(c, frame.with(Frame.READY, SLEEPING, 1,
                     sleep.wakeAt(Instant.ofEpochMilli(ctx.clock().millis())).toEpochMilli()).withHistory(open(c, frame, step))));
@@ -100,14 +131,11 @@ final class FrameStepper {
             commit((c, tokens) -> transitions.apply(c, frame.withHistory(open(c, frame, step)),
                     ((Plan.Decided) plan).transition(), tokens));
         }
+        return false;
     }
 
-    private void runTask(Frame frame, Step.Task task, Plan.Invoke invoke) {
-        Optional<Frame> begun = begin(frame, task);
-        if (begun.isEmpty()) {
-            return;
-        }
-        Frame started = begun.get();
+    /** Runs a task attempt; true if its outcome was committed together with the release of the frame's lease. */
+    private boolean runTask(Frame started, Step.Task task, Plan.Invoke invoke) {
         TaskRunner.Result result;
         try {
             byte[] input = ctx.codec().encode(ctx.claims().resolve(invoke.input()));
@@ -117,6 +145,7 @@ final class FrameStepper {
         }
         TaskRunner.Result outcome = result;
         commit((c, tokens) -> {
+            ctx.leases().release(c, started.runId(), started.frameId()); // one transaction fewer per task step
             Optional<Current> still = current(c, started.runId(), started.frameId(), Frame.READY)
                     .filter(now -> now.frame().attempt() == started.attempt() && now.frame().step().equals(started.step()));
             if (still.isEmpty()) {
@@ -133,6 +162,7 @@ final class FrameStepper {
             transitions.apply(c, still.get().frame(),
                     StepInterpreter.completed(task, ctx.codec().tree(started.data()), output), tokens);
         });
+        return true;
     }
 
     /**
@@ -141,18 +171,21 @@ final class FrameStepper {
      */
     Optional<Frame> begin(Frame frame, Step step) {
         List<String> tokens = new ArrayList<>();
-        Optional<Frame> begun = ctx.database().inTransaction(c -> {
-            Frame opened = frame.withHistory(open(c, frame, step));
-            if (outOfAttempts(c, opened, tokens)) {
-                return Optional.empty();
-            }
-            Frame started = opened.with(frame.state(), frame.phase(), frame.attempt() + 1, frame.wakeAt());
-            HistoryTable.attempts(c, frame.runId(), opened.historySeq(), started.attempt());
-            FrameTable.save(c, started);
-            return Optional.of(started);
-        });
+        Optional<Frame> begun = ctx.database().inTransaction(c -> begin(c, frame, step, tokens));
         tokens.forEach(token -> CallbackSteps.invalidate(ctx, token));
         return begun;
+    }
+
+    /** {@link #begin(Frame, Step)} inside the caller's transaction; callback tokens to invalidate go to {@code tokens}. */
+    private Optional<Frame> begin(Connection c, Frame frame, Step step, List<String> tokens) throws SQLException {
+        Frame opened = frame.withHistory(open(c, frame, step));
+        if (outOfAttempts(c, opened, tokens)) {
+            return Optional.empty();
+        }
+        Frame started = opened.with(frame.state(), frame.phase(), frame.attempt() + 1, frame.wakeAt());
+        HistoryTable.attempts(c, frame.runId(), opened.historySeq(), started.attempt());
+        FrameTable.save(c, started);
+        return Optional.of(started);
     }
 
     /**

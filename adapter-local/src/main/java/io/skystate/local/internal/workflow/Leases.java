@@ -64,14 +64,20 @@ final class Leases {
     /** Gives up this engine's lease on the frame, if it holds one. */
     void release(String runId, long frameId) {
         database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM wf_leases WHERE run_id = ? AND frame_id = ? AND owner = ?")) {
-                s.setString(1, runId);
-                s.setLong(2, frameId);
-                s.setString(3, owner);
-                return s.executeUpdate();
-            }
+            release(c, runId, frameId);
+            return null;
         });
+    }
+
+    /** Gives up the lease inside the caller's transaction: with the step's outcome, so both commit at once. */
+    void release(Connection c, String runId, long frameId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM wf_leases WHERE run_id = ? AND frame_id = ? AND owner = ?")) {
+            s.setString(1, runId);
+            s.setLong(2, frameId);
+            s.setString(3, owner);
+            s.executeUpdate();
+        }
     }
 
     /** Extends every lease this engine holds. */
