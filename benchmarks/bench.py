@@ -25,6 +25,8 @@ import time
 import urllib.request
 import xml.etree.ElementTree as ET
 
+import bench_fanout
+
 COLD_VARIANTS = [
     ("raw", "raw main, no framework (floor)"),
     ("jackson", "raw main + plain Jackson (diagnostic)"),
@@ -482,6 +484,7 @@ def report(raw, results_dir, readme):
     for e in errors:
         md.append(f"\n**{e['engine']} {e['mode']} failed:** `{e['error']}`")
     md.append("")
+    bench_fanout.section(md, groups, raw, summary)
 
     # 4. cold start
     md.append("## 4. Cold start of a trivial handler (fresh JVM to first response)\n")

@@ -5,7 +5,7 @@
 # and the summary table in benchmarks/README.md. About 20 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,azure,gcp,workflow,durable,observability,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,azure,gcp,workflow,fanout,durable,observability,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
 #   BENCH_OBSERVABILITY_OPTS="-Dbench.warmups=2 -Dbench.iterations=4 -Dbench.millis=200" \
@@ -97,6 +97,13 @@ if [[ "$skip" != *,workflow,* ]]; then
   java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -cp "$cp" \
     io.skystate.bench.workflow.WorkflowBench "$raw/workflow.jsonl" "${engines[@]}" 2>"$raw/workflow.stderr" \
     | tee "$raw/workflow.log"
+fi
+
+if [[ "$skip" != *,fanout,* ]]; then
+  step "3b. workflows: local durable engine, cost per step of fan10 vs seq3, alternating, SQL per run"
+  java -Xmx1g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -cp "$cp" \
+    io.skystate.bench.workflow.WorkflowStepBench "$raw/fanout.jsonl" 2>"$raw/fanout.stderr" \
+    | cut -c1-200 | tee "$raw/fanout.log"
 fi
 
 if [[ "$skip" != *,durable,* ]]; then

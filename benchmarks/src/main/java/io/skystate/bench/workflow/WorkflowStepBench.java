@@ -2,6 +2,7 @@ package io.skystate.bench.workflow;
 
 import io.skystate.local.LocalSkystate;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  * Cost per step of the local durable engine: {@code seq3} (3 task steps) against {@code fan10} (a parallel step of
  * ten one-task branches: 10 task steps + the parallel step itself = 11 steps), on one file database, in alternating
  * order, at N = 1 (one instance at a time; its own start-to-end time) and N = 100 concurrent instances (first start
- * call to last end). Per-step cost = that wall time / (instances x steps). A second, untimed pass on another
+ * call to last end). Per-step cost = that wall time / (instances x steps); also the process's CPU time per step
+ * (all threads; unlike wall time it does not shrink when branches run in parallel). A second, untimed pass on another
  * instance counts SQL statements and transactions per run ({@link SqlCounter}).
  *
  * <p>Args: output file (JSON lines). Properties: {@code bench.step.n} (default 1,100), {@code bench.step.rounds}
@@ -65,6 +67,7 @@ public final class WorkflowStepBench {
             String label) throws Exception {
         List<Long> latencies = new ArrayList<>();
         long wallMs = 0;
+        long cpu0 = processCpuNanos();
         for (int r = 0; r < repeats; r++) {
             long t0 = System.currentTimeMillis();
             WorkflowBench.Batch b = WorkflowBench.batch(engine, workflow, n, workflow + "-" + n + "-" + round + "-" + r);
@@ -75,12 +78,15 @@ public final class WorkflowStepBench {
             // N = 1: the instance's own start-to-end; N > 1: first start call to last end (as the throughput)
             wallMs += n == 1 ? b.latencies().get(0) : Math.round(n / b.throughput() * 1000);
         }
+        double cpuMs = (processCpuNanos() - cpu0) / 1e6;
         int instances = n * repeats;
         double perStepUs = wallMs * 1000.0 / instances / STEPS.get(workflow);
+        double cpuPerStepUs = cpuMs * 1000.0 / instances / STEPS.get(workflow);
         Collections.sort(latencies);
         String line = String.format(Locale.ROOT, "{\"label\":\"%s\",\"workflow\":\"%s\",\"n\":%d,\"round\":%d,"
-                + "\"instances\":%d,\"steps\":%d,\"wallMs\":%d,\"perStepUs\":%.1f,\"throughput\":%.1f,"
+                + "\"instances\":%d,\"steps\":%d,\"wallMs\":%d,\"perStepUs\":%.1f,\"cpuPerStepUs\":%.1f,\"throughput\":%.1f,"
                 + "\"p50\":%d,\"p99\":%d}", label, workflow, n, round, instances, STEPS.get(workflow), wallMs, perStepUs,
+                cpuPerStepUs,
                 instances * 1000.0 / Math.max(1, wallMs), pct(latencies, 50), pct(latencies, 99));
         System.out.println(line);
         return line;
@@ -114,6 +120,11 @@ public final class WorkflowStepBench {
             }
         }
         return lines;
+    }
+
+    /** CPU time of the whole process (all threads: clients, dispatcher, workers, handlers, SQLite). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long pct(List<Long> sorted, int p) {
