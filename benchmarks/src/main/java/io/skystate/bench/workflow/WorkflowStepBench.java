@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * instance counts SQL statements and transactions per run ({@link SqlCounter}).
  *
  * <p>Args: output file (JSON lines). Properties: {@code bench.step.n} (default 1,100), {@code bench.step.rounds}
- * (default 4), {@code bench.step.repeats1} (instances one after another per N=1 measurement, default 20).
+ * (default 4), {@code bench.step.repeats1} (instances one after another per N=1 measurement, default 20),
+ * {@code bench.step.warmups} (unrecorded batches of 100 of each workflow first, default 4), {@code bench.step.label}.
  */
 public final class WorkflowStepBench {
     static final Map<String, Integer> STEPS = Map.of("seq3", 3, "fan10", 11);
@@ -39,11 +40,14 @@ public final class WorkflowStepBench {
         int rounds = Integer.getInteger("bench.step.rounds", 4);
         int repeats1 = Integer.getInteger("bench.step.repeats1", 20);
         String label = System.getProperty("bench.step.label", "current");
+        int warmups = Integer.getInteger("bench.step.warmups", 4);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             w.printf("{\"label\":\"%s\",\"loadavg\":\"%s\"}%n", label, loadavg());
             try (WorkflowBench.Engine engine = WorkflowBench.skystate("file", tmp)) {
-                for (String workflow : List.of("seq3", "fan10")) {
-                    WorkflowBench.batch(engine, workflow, 100, "warm-" + workflow);
+                for (int i = 0; i < warmups; i++) { // JIT: short batches on a cold JVM measure the compiler
+                    for (String workflow : List.of("seq3", "fan10")) {
+                        WorkflowBench.batch(engine, workflow, 100, "warm-" + workflow + "-" + i);
+                    }
                 }
                 for (int round = 0; round < rounds; round++) {
                     List<String> order = round % 2 == 0 ? List.of("seq3", "fan10") : List.of("fan10", "seq3");
