@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.skystate.api.Codec;
 import io.skystate.api.InvalidRequestException;
@@ -25,7 +24,7 @@ public final class JacksonCodec implements Codec {
     public JacksonCodec(String provider) {
         this.provider = provider;
         this.mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
+                .addModule(new LazyJavaTimeModule()) // JavaTimeModule, set up on its first java.time type
                 .addModule(new ParameterNamesModule())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
