@@ -20,7 +20,7 @@ VARIANTS = [
     ("handwritten", "hand-written Lambda `RequestStreamHandler` + Jackson, no Skystate (baseline)"),
     ("lambda", "Skystate Lambda entry point: `LambdaRuntime.open` + `SkystateLambdaHandler`"),
 ]
-RUNS = int(os.environ.get("BENCH_COLD_RUNS", "10"))
+RUNS = int(os.environ.get("BENCH_COLD_EXTRA_RUNS", "20"))
 PRIME_RUNS = int(os.environ.get("BENCH_COLD_PRIME_RUNS", "6"))
 MAINS = {"lambda": bench.LAMBDA_MAIN, "handwritten": "io.skystate.bench.coldstart.HandWrittenMain"}
 GOAL_HANDWRITTEN = 1.10
@@ -142,14 +142,16 @@ def report(raw, results_dir, summary):
                       f"**{med / floor:.2f}** | **{med / hand:.2f}** | {pr[0]:.2f} ({pr[1]:.2f}–{pr[2]:.2f}) | "
                       f"{c['classes']} ({c['classes_jdk_cds']} / {c['classes_appcds']}) | "
                       f"{x['jar_bytes'] / 1024:.0f} KiB / {x['jsa_bytes'] / 1024 / 1024:.1f} MiB |")
-    lam = statistics.median(var["lambda"]["ms"])
-    lam_cds = statistics.median(var["lambda"]["ms_appcds"])
-    raw_cds = statistics.median(var["raw"]["ms_appcds"])
-    md.append(f"\nRatios are of medians; \"÷ hand-written\" divides by the hand-written handler's median in the same "
-              f"AppCDS setting; the per-launch column pairs each launch with the hand-written launch of the same round. "
-              f"Goals: Skystate ÷ hand-written ≤ {GOAL_HANDWRITTEN} (no AppCDS): **{lam / hand:.2f}**; Skystate with "
-              f"AppCDS ÷ raw floor (JDK CDS only) ≤ {GOAL_CDS_FLOOR}: **{lam_cds / floor:.2f}** "
-              f"({lam_cds / raw_cds:.2f} against the floor with its own AppCDS archive).\n")
+    lam_hand = _paired(var["lambda"]["ms"], var["handwritten"]["ms"])
+    lam_cds_floor = _paired(var["lambda"]["ms_appcds"], var["raw"]["ms"])
+    lam_cds_raw_cds = _paired(var["lambda"]["ms_appcds"], var["raw"]["ms_appcds"])
+    md.append(f"\nRatios of medians in the ÷ columns; the per-launch column pairs each launch with the hand-written "
+              "launch of the same round (the two ran seconds apart, so a load change on the shared machine hits both); "
+              "the goals are read on these per-launch ratios (median, p25–p75). "
+              f"Skystate ÷ hand-written (no AppCDS), goal ≤ {GOAL_HANDWRITTEN:.2f}: **{lam_hand[0]:.2f}** "
+              f"({lam_hand[1]:.2f}–{lam_hand[2]:.2f}). Skystate with AppCDS ÷ raw floor (the floor with the JDK's CDS "
+              f"only), goal ≤ {GOAL_CDS_FLOOR:.1f}: **{lam_cds_floor[0]:.2f}** ({lam_cds_floor[1]:.2f}–"
+              f"{lam_cds_floor[2]:.2f}); against the floor with its own AppCDS archive {lam_cds_raw_cds[0]:.2f}.\n")
     p = d["priming"]
     md.append(f"First request after priming, {len(p['lambda'])} launches per row, interleaved, measured inside the "
               "JVM (`-Dbench.timing=true`: init = `LambdaRuntime.open` + priming registration, or the hand-written "
@@ -174,7 +176,7 @@ def report(raw, results_dir, summary):
         if ANALYSIS in old:
             analysis = old[old.index(ANALYSIS):]
     open(out, "w").write("\n".join(md) + "\n" + (analysis or ANALYSIS + "\n"))
-    summary.append(("cold start", "Skystate Lambda entry point vs hand-written handler", lam / hand,
-                    f"≤ {GOAL_HANDWRITTEN:.2f}", lam / hand <= GOAL_HANDWRITTEN))
-    summary.append(("cold start", "Skystate Lambda entry point with AppCDS vs raw", lam_cds / floor,
-                    f"≤ {GOAL_CDS_FLOOR:.2f}", lam_cds / floor <= GOAL_CDS_FLOOR))
+    summary.append(("cold start", "Skystate Lambda entry point vs hand-written handler (per launch)", lam_hand[0],
+                    f"≤ {GOAL_HANDWRITTEN:.2f}", lam_hand[0] <= GOAL_HANDWRITTEN))
+    summary.append(("cold start", "Skystate Lambda entry point with AppCDS vs raw (per launch)", lam_cds_floor[0],
+                    f"≤ {GOAL_CDS_FLOOR:.2f}", lam_cds_floor[0] <= GOAL_CDS_FLOOR))
