@@ -4,6 +4,7 @@
   bench.py machine OUT.json                 record the machine, JVM, date and load
   bench.py coldstart TARGET_DIR OUT.json    cold starts of the shaded jars: repeated fresh JVMs, classes, jar size;
                                             the Lambda variant against a moto server started here for it
+  bench.py coldstart-extra TARGET_DIR OUT.json  entry point vs hand-written handler, AppCDS, priming (bench_coldstart.py)
   bench.py conformance REPO OUT.json        conformance run time per adapter from surefire/failsafe reports
   bench.py report RAW_DIR RESULTS_DIR README  results/<date>-results.md, results/<date>-ratios.svg, README table
 
@@ -30,6 +31,7 @@ import bench_fanout
 COLD_VARIANTS = [
     ("raw", "raw main, no framework (floor)"),
     ("jackson", "raw main + plain Jackson (diagnostic)"),
+    ("handwritten", "hand-written Lambda RequestStreamHandler + Jackson, no Skystate (the entry point's baseline)"),
     ("skystate", "Skystate plain (HandlerRegistry + codec, no adapter; diagnostic)"),
     ("lambda", "Skystate Lambda entry point (no Spring): LambdaRuntime.open + SkystateLambdaHandler, SDK on moto"),
     ("spring", "Spring Cloud Function (Boot + FunctionCatalog via spring-bridge)"),
@@ -524,7 +526,7 @@ def report(raw, results_dir, readme):
             elif v == "skystate":
                 rows_svg.append(("cold start Skystate plain (info)", r, None, "lower"))
                 summary.append(("cold start", "Skystate plain, no adapter (diagnostic) vs raw", r, "—", None))
-            elif v in ("spring", "jackson"):
+            elif v in ("spring", "jackson", "handwritten"):
                 rows_svg.append((f"cold start {v} (info)", r, None, "lower"))
         md.append("")
         origins = sorted({o for v, _ in COLD_VARIANTS for o in cs.get(v, {}).get("classes_by_origin", {})})
@@ -559,6 +561,9 @@ def report(raw, results_dir, readme):
             for label, k in phases:
                 md.append(f"| {label} | {med_of(k):.0f} | {min(t[k] for t in timing):.0f}–{max(t[k] for t in timing):.0f} |")
             md.append(f"\nSDK calls of one timed launch: {', '.join(timing[-1]['calls'])}.\n")
+
+    import bench_coldstart  # 4, continued: its own results file and two summary rows
+    bench_coldstart.report(raw, results_dir, summary)
 
     # 5. conformance
     md.append("## 5. Conformance suite run time per adapter\n")
@@ -647,4 +652,8 @@ def update_readme(readme, summary, mach, date, md_rel, svg_rel):
 
 if __name__ == "__main__":
     cmd = sys.argv[1]
-    {"machine": machine, "coldstart": coldstart, "conformance": conformance, "report": report}[cmd](*sys.argv[2:])
+    if cmd == "coldstart-extra":
+        import bench_coldstart
+        bench_coldstart.measure(*sys.argv[2:])
+    else:
+        {"machine": machine, "coldstart": coldstart, "conformance": conformance, "report": report}[cmd](*sys.argv[2:])

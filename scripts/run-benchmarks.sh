@@ -5,7 +5,7 @@
 # and the summary table in benchmarks/README.md. About 20 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,azure,gcp,workflow,fanout,durable,observability,coldstart,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,azure,gcp,workflow,fanout,durable,observability,coldstart,coldstart-extra,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
 #   BENCH_OBSERVABILITY_OPTS="-Dbench.warmups=2 -Dbench.iterations=4 -Dbench.millis=200" \
@@ -132,6 +132,11 @@ if [[ "$skip" != *,coldstart,* ]]; then
   step "4. cold start"
   # The Lambda variant needs moto (started once by bench.py for its launches); without it that variant is skipped.
   python3 benchmarks/bench.py coldstart "$root/benchmarks/target" "$raw/coldstart.json"
+fi
+
+if [[ "$skip" != *,coldstart-extra,* ]]; then
+  step "4b. cold start: entry point vs hand-written handler, AppCDS, priming"
+  python3 benchmarks/bench.py coldstart-extra "$root/benchmarks/target" "$raw/coldstart-extra.json"
 fi
 
 if [[ "$skip" != *,conformance,* ]]; then

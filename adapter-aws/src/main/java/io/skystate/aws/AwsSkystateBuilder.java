@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Options of an {@link AwsSkystate}. Defaults: the SDK's default region and credentials chain, resource names
@@ -18,7 +17,8 @@ import software.amazon.awssdk.regions.Region;
  * Not thread-safe.
  */
 public final class AwsSkystateBuilder {
-    Region region;
+    /** The region's id; {@code Region.of} runs when the first SDK client is built (its static set-up is not free). */
+    String region;
     URI endpoint;
     AwsCredentialsProvider credentials;
     String prefix = "skystate-";
@@ -38,7 +38,10 @@ public final class AwsSkystateBuilder {
     }
 
     public AwsSkystateBuilder region(String region) {
-        this.region = Region.of(region);
+        if (Objects.requireNonNull(region, "region").isBlank()) {
+            throw new IllegalArgumentException("region must not be blank");
+        }
+        this.region = region;
         return this;
     }
 

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The SDK clients, each built on first use, on the light URL-connection HTTP client, with the SDK's standard retry
  * mode (throttling and transient errors are retried with exponential backoff and jitter before an error reaches
- * Skystate). Thread-safe.
+ * Skystate). The region is given by its id and resolved with the first client, so an invocation that calls no AWS
+ * service never loads the SDK's region and HTTP utilities. Thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamo;
@@ -24,14 +25,14 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<SfnClient> sfn;
     private final Lazy<KmsClient> kms;
 
-    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+    private AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials) {
         this.dynamo = new Lazy<>(() -> configure(DynamoDbClient.builder(), region, endpoint, credentials).build());
         this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), region, endpoint, credentials).build());
         this.sfn = new Lazy<>(() -> configure(SfnClient.builder(), region, endpoint, credentials).build());
         this.kms = new Lazy<>(() -> configure(KmsClient.builder(), region, endpoint, credentials).build());
     }
 
-    public static AwsClients create(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+    public static AwsClients create(String region, URI endpoint, AwsCredentialsProvider credentials) {
         return new AwsClients(region, endpoint, credentials);
     }
 
@@ -51,11 +52,11 @@ public final class AwsClients implements AutoCloseable {
         return kms.get();
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region, URI endpoint,
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, URI endpoint,
             AwsCredentialsProvider credentials) {
         builder.credentialsProvider(credentials);
         if (region != null) {
-            builder.region(region);
+            builder.region(Region.of(region));
         }
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -13,9 +13,13 @@ import java.util.ServiceLoader;
  * (default {@code false}: the SAM template owns the resources), {@code AWS_ENDPOINT_URL} — with every
  * {@link HandlerModule} on the class path applied to it. It runs no task-queue worker threads: the task queue's SQS
  * event source hands the messages to {@link SkystateLambdaHandler}. Reused by every invocation of the environment.
+ * With SnapStart (or any CRaC checkpoint) a {@link LambdaPriming} warms the first request's code paths before the
+ * snapshot.
  */
 public final class LambdaRuntime {
     private static volatile AwsSkystate instance;
+    /** Held here: CRaC contexts may reference their resources weakly. */
+    private static volatile LambdaPriming priming;
 
     private LambdaRuntime() {
     }
@@ -27,6 +31,7 @@ public final class LambdaRuntime {
                 current = instance;
                 if (current == null) {
                     current = open(System.getenv());
+                    priming = LambdaPriming.register(current);
                     instance = current;
                 }
             }

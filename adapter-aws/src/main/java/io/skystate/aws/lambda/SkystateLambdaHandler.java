@@ -2,10 +2,13 @@ package io.skystate.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skystate.api.handler.HandlerFailedException;
 import io.skystate.aws.AwsSkystate;
 import io.skystate.core.handler.HandlerRegistry;
+import io.skystate.core.json.JacksonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,20 +39,46 @@ public final class SkystateLambdaHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String name = handlerName != null ? handlerName : context.getFunctionName();
-        byte[] event = input.readAllBytes();
-        JsonNode parsed = skystate.jacksonCodec().tree(event.length == 0 ? "null".getBytes(StandardCharsets.UTF_8) : event);
-        if (isSqsEvent(parsed)) {
-            output.write(skystate.jacksonCodec().encode(runTaskMessages(parsed)));
-            return;
+        byte[] read = input.readAllBytes();
+        byte[] event = read.length == 0 ? "null".getBytes(StandardCharsets.UTF_8) : read;
+        if (mayBeSqsEvent(skystate.jacksonCodec(), event)) { // only then a tree: a plain event goes to the handler as it came
+            JsonNode parsed = skystate.jacksonCodec().tree(event);
+            if (isSqsEvent(parsed)) {
+                output.write(skystate.jacksonCodec().encode(runTaskMessages(parsed)));
+                return;
+            }
         }
         HandlerRegistry registry = skystate.handlerRegistry();
         try {
-            output.write(registry.invokeJson(name, skystate.jacksonCodec().encode(parsed), context.getAwsRequestId(), 1));
+            output.write(registry.invokeJson(name, event, context.getAwsRequestId(), 1));
         } catch (HandlerFailedException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Whether the event is an object with a top-level {@code Records} member, found with the streaming parser the
+     * handler's input decoding uses anyway (no tree, no tree serializer on a cold start's first request); a
+     * malformed event answers {@code true}, so the tree reports it as before.
+     */
+    static boolean mayBeSqsEvent(JacksonCodec codec, byte[] event) {
+        try (JsonParser parser = codec.mapper().createParser(event)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                if ("Records".equals(parser.currentName())) {
+                    return true;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -56,6 +56,17 @@ public final class HandlerRegistry implements Handlers {
         handlers.put(definition.name(), definition);
     }
 
+    /**
+     * Builds the codec's deserializer of every registered handler's input type and serializer of its output type,
+     * running no handler: the first invocation then finds them cached. For start-up priming (a SnapStart/CRaC
+     * checkpoint hook, a function's init phase); handlers registered later are prepared on their first call.
+     */
+    public void prepareCodec() {
+        for (HandlerDefinition<?, ?> definition : handlers.values()) {
+            codec.prepare(definition.inputType(), definition.outputType());
+        }
+    }
+
     @Override
     public Set<String> names() {
         return new TreeSet<>(handlers.keySet());

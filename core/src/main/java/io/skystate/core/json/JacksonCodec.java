@@ -2,11 +2,11 @@ package io.skystate.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.skystate.api.Codec;
 import io.skystate.api.InvalidRequestException;
@@ -24,7 +24,7 @@ public final class JacksonCodec implements Codec {
     public JacksonCodec(String provider) {
         this.provider = provider;
         this.mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
+                .addModule(new LazyJavaTimeModule()) // JavaTimeModule, set up on its first java.time type
                 .addModule(new ParameterNamesModule())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -95,6 +95,21 @@ public final class JacksonCodec implements Codec {
             return mapper.readTree(json);
         } catch (IOException e) {
             throw new InvalidRequestException(provider, "malformed JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds and caches the deserializer of {@code decodeType} and the serializer of {@code encodeType} without
+     * decoding or encoding anything, so a later {@link #decode} / {@link #encode} of these types skips Jackson's
+     * reflective introspection: start-up priming (a SnapStart/CRaC checkpoint, a function's init phase).
+     */
+    public void prepare(Class<?> decodeType, Class<?> encodeType) {
+        mapper.readerFor(decodeType); // fetches the root deserializer eagerly (EAGER_DESERIALIZER_FETCH), cached
+        try {
+            mapper.getSerializerProviderInstance().findTypedValueSerializer(encodeType, true, null);
+        } catch (JsonMappingException e) {
+            throw new InvalidRequestException(provider, "cannot encode " + encodeType.getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
         }
     }
 

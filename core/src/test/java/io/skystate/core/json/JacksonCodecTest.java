@@ -3,6 +3,7 @@ package io.skystate.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
 import io.skystate.api.InvalidRequestException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -46,5 +47,17 @@ class JacksonCodecTest {
             assertThatThrownBy(() -> codec.validate(bad.getBytes(StandardCharsets.UTF_8)))
                     .isInstanceOf(InvalidRequestException.class);
         }
+    }
+
+    @Test
+    void prepareCachesTheTypesSerializerWithoutEncodingAndLeavesRoundTripsAlone() {
+        var provider = (DefaultSerializerProvider) codec.mapper().getSerializerProvider();
+        int before = provider.cachedSerializersCount();
+
+        codec.prepare(Order.class, Order.class);
+
+        assertThat(provider.cachedSerializersCount()).isGreaterThan(before);
+        Order order = new Order("o-2", new BigDecimal("1.50"), Instant.parse("2026-11-30T08:00:00Z"));
+        assertThat(codec.decode(codec.encode(order), Order.class)).isEqualTo(order);
     }
 }
