@@ -6,8 +6,15 @@ import io.skystate.bench.aws.RawDynamo;
 import io.skystate.bench.overhead.SkystateSide;
 import io.skystate.bench.overhead.StateOverheadBench;
 import io.skystate.bench.overhead.StateSide;
+import java.io.IOException;
 import java.net.URI;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -22,12 +29,15 @@ import software.amazon.awssdk.regions.Region;
  * once, so the ratio is Skystate's client-side cost over the SDK's own (on the HTTP client {@link #http()} names). The four operations of
  * {@link StateOverheadBench} plus a listing page and a multi-get of 100 ({@link BulkReads}). The endpoint's items are
  * dropped before each trial. The two sides sign with different access key ids ({@value #SKYSTATE_KEY},
- * {@value #SDK_KEY}; same length) so the endpoint counts their requests apart.
+ * {@value #SDK_KEY}; same length) so the endpoint counts their requests apart. Besides JMH's time per operation,
+ * each trial records the benchmark thread's CPU time per operation ({@link CpuMeter}), which a loaded machine does
+ * not inflate by the time the thread waits for a core.
  */
 public class AwsCannedBench extends StateOverheadBench {
     static final String SKYSTATE_KEY = "side-sky";
     static final String SDK_KEY = "side-sdk";
 
+    private final CpuMeter cpu = new CpuMeter();
     private BulkReads bulk;
 
     @Override
@@ -39,14 +49,31 @@ public class AwsCannedBench extends StateOverheadBench {
         if (sdk) {
             RawDynamo raw = new RawDynamo(endpoint, Region.US_EAST_1, credentials, "bench-state", http());
             raw.createTable();
-            bulk = BulkReads.of(raw);
-            return raw;
+            bulk = cpu.count(BulkReads.of(raw));
+            return cpu.count(raw);
         }
         AwsSkystate skystate = AwsSkystate.builder().endpoint(endpoint).region("us-east-1").credentials(credentials)
                 .prefix("bench-").httpClient(http()).build();
         StateStore store = skystate.stateStore("state");
-        bulk = BulkReads.of(store);
-        return new SkystateSide(store, skystate::close);
+        bulk = cpu.count(BulkReads.of(store));
+        return cpu.count(new SkystateSide(store, skystate::close));
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        cpu.startIteration();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+        cpu.endIteration(iteration.getType() == IterationType.MEASUREMENT);
+    }
+
+    @TearDown(Level.Trial)
+    public void writeCpu(BenchmarkParams params) throws IOException {
+        String benchmark = params.getBenchmark();
+        cpu.write(System.getProperty("bench.http", "urlconnection"), impl,
+                benchmark.substring(benchmark.lastIndexOf('.') + 1));
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.Map;
  * sides ({@link CannedRequestCounts}, {@code bench.countOps} runs per operation, default 60), then the JMH rounds
  * ({@link OverheadRounds}: {@code jmh-awscanned-r<round>.json} for the URL-connection client,
  * {@code jmh-awscanned-<client>-r<round>.json} for another). Writes the counts, plus the requests the endpoint
- * answered per side during the rounds, to {@code awscanned-requests.json}. Args: output directory.
+ * answered per side during the rounds, to {@code awscanned-requests.json}, and the forks' CPU time per operation to
+ * {@code awscanned-cpu.jsonl} (one line per trial, in trial order). JMH's {@code gc} profiler is on (allocation per
+ * operation) unless {@code bench.profiler} names another. Args: output directory.
  */
 public final class AwsCannedBenchMain {
     private AwsCannedBenchMain() {
@@ -23,6 +25,10 @@ public final class AwsCannedBenchMain {
         String out = args.length > 0 ? args[0] : "target";
         Map<String, Object> report = new LinkedHashMap<>();
         int n = Integer.getInteger("bench.countOps", 60);
+        new File(out, "awscanned-cpu.jsonl").delete();
+        if (System.getProperty("bench.profiler") == null) {
+            System.setProperty("bench.profiler", "gc");
+        }
         report.put("countOps", n);
         try (LoopbackDynamo endpoint = LoopbackDynamo.start()) {
             System.out.println("loopback DynamoDB at " + endpoint.endpoint());
@@ -34,7 +40,7 @@ public final class AwsCannedBenchMain {
                 Map<String, Map<String, Long>> before = endpoint.counts();
                 String name = http.equals("urlconnection") ? "awscanned" : "awscanned-" + http;
                 OverheadRounds.run(out, name, AwsCannedBench.class, "-Dbench.canned=" + endpoint.endpoint(),
-                        "-Dbench.http=" + http);
+                        "-Dbench.http=" + http, "-Dbench.cpuOut=" + new File(out, "awscanned-cpu.jsonl").getAbsolutePath());
                 client.put("duringRounds", since(before, endpoint.counts()));
                 report.put(http, client);
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new File(out, "awscanned-requests.json"),

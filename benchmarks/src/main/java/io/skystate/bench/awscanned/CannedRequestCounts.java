@@ -54,7 +54,7 @@ final class CannedRequestCounts {
         return out;
     }
 
-    private static Map<String, Supplier<Object>> ops(AwsCannedBench bench) {
+    static Map<String, Supplier<Object>> ops(AwsCannedBench bench) {
         Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
         ops.put("get", bench::get);
         ops.put("put", bench::put);
