@@ -89,7 +89,7 @@ def fmt_ratio(ratio, per_round):
 
 
 def table(data, cpu, counts):
-    """Markdown lines of one client's table and its (op, CPU ratio, ok) rows."""
+    """Markdown lines of one client's JMH table (not a verdict: see paired()) and its (op, CPU ratio) rows."""
     lines = ["| operation | HTTP requests per op: Skystate / SDK | CPU µs/op Skystate | CPU µs/op SDK | Δ CPU µs/op | "
              "CPU ratio [per round] | both rounds ≤ 1.10? | wall µs/op Skystate | wall µs/op SDK | wall ratio "
              "[per round] | allocated KB/op Skystate / SDK |", "|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -108,9 +108,9 @@ def table(data, cpu, counts):
             msk, cpu_sk = spread(csk["iters"], 1000.0)
             msd, cpu_sd = spread(csd["iters"], 1000.0)
             ratio, per_round = ratios(csk, csd)
-            word, ok = verdict(per_round)
+            word = {True: "yes", False: "no, both above", None: "mixed"}[verdict(per_round)[1]]
             cpu_cells = f"{cpu_sk} | {cpu_sd} | {msk - msd:+.1f} | **{fmt_ratio(ratio, per_round)}** | {word}"
-            rows.append((op, ratio, ok))
+            rows.append((op, ratio))
         else:
             cpu_cells = "— | — | — | — | —"
         lines.append(f"| {op} | {requests_per_op(counts, 'skystate', op)} / {requests_per_op(counts, 'sdk', op)} | "
@@ -148,7 +148,7 @@ def section(raw, md, rows_svg, summary):
     for client, label, data, _ in loaded:
         if not data:
             continue
-        lines, rows = table(data, load_cpu(raw, client), counts.get(client, {}))
+        lines, _ = table(data, load_cpu(raw, client), counts.get(client, {}))
         md.append(f"**JMH, {label}**\n")
         md.extend(lines)
         md.append("")

@@ -57,11 +57,16 @@ fi
 if [[ "$skip" != *,awscanned,* ]]; then
   step "2d. AWS state, client-side cost: Skystate vs raw AWS SDK calls against a loopback DynamoDB endpoint (JMH)"
   # No emulator needed: the endpoint (io.skystate.bench.awscanned.LoopbackDynamo) runs in the launching JVM.
-  rm -f "$raw"/jmh-awscanned*.json "$raw/awscanned-requests.json"
+  rm -f "$raw"/jmh-awscanned*.json "$raw"/awscanned-{requests,paired}.json "$raw/awscanned-cpu.jsonl"
   echo "start $(date -u +%H:%M:%S) $(cat /proc/loadavg)" > "$raw/awscanned-load.txt"
   java -Xmx512m -cp "$cp" io.skystate.bench.awscanned.AwsCannedBenchMain "$raw" | tee "$raw/jmh-awscanned.log" \
     | grep -E '^(Benchmark|AwsCannedBench|# Run complete|loopback DynamoDB at|[a-z0-9]+: requests per)' || true
   echo "end $(date -u +%H:%M:%S) $(cat /proc/loadavg)" >> "$raw/awscanned-load.txt"
+  # The decisive figures: both sides in one JVM, alternating blocks, CPU time per operation (≈ 5 min).
+  echo "paired-start $(date -u +%H:%M:%S) $(cat /proc/loadavg)" >> "$raw/awscanned-load.txt"
+  java -Xmx512m -Xms512m -cp "$cp" io.skystate.bench.awscanned.PairedCpu "$raw" | tee "$raw/awscanned-paired.log" \
+    | grep -v '^SLF4J' || true
+  echo "paired-end $(date -u +%H:%M:%S) $(cat /proc/loadavg)" >> "$raw/awscanned-load.txt"
 fi
 
 if [[ "$skip" != *,azure,* ]]; then

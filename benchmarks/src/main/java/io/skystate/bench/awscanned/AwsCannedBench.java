@@ -28,7 +28,8 @@ import software.amazon.awssdk.regions.Region;
  * {@link LoopbackDynamo} (the {@code bench.canned} property; started by {@link AwsCannedBenchMain}) that answers at
  * once, so the ratio is Skystate's client-side cost over the SDK's own (on the HTTP client {@link #http()} names). The four operations of
  * {@link StateOverheadBench} plus a listing page and a multi-get of 100 ({@link BulkReads}). The endpoint's items are
- * dropped before each trial. The two sides sign with different access key ids ({@value #SKYSTATE_KEY},
+ * dropped before each trial (unless {@code bench.reset=false}); the sides use tables of the same name length
+ * ({@code sky-state}, {@code sdk-state}), so both can be open at once ({@link PairedCpu}). The two sides sign with different access key ids ({@value #SKYSTATE_KEY},
  * {@value #SDK_KEY}; same length) so the endpoint counts their requests apart. Besides JMH's time per operation,
  * each trial records the benchmark thread's CPU time per operation ({@link CpuMeter}), which a loaded machine does
  * not inflate by the time the thread waits for a core.
@@ -43,17 +44,19 @@ public class AwsCannedBench extends StateOverheadBench {
     @Override
     protected StateSide open(String impl) throws Exception {
         URI endpoint = URI.create(System.getProperty("bench.canned"));
-        LoopbackDynamo.reset(endpoint);
+        if (Boolean.parseBoolean(System.getProperty("bench.reset", "true"))) {
+            LoopbackDynamo.reset(endpoint);
+        }
         boolean sdk = impl.equals("sdk");
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(sdk ? SDK_KEY : SKYSTATE_KEY, "bench"));
         if (sdk) {
-            RawDynamo raw = new RawDynamo(endpoint, Region.US_EAST_1, credentials, "bench-state", http());
+            RawDynamo raw = new RawDynamo(endpoint, Region.US_EAST_1, credentials, "sdk-state", http());
             raw.createTable();
             bulk = cpu.count(BulkReads.of(raw));
             return cpu.count(raw);
         }
         AwsSkystate skystate = AwsSkystate.builder().endpoint(endpoint).region("us-east-1").credentials(credentials)
-                .prefix("bench-").httpClient(http()).build();
+                .prefix("sky-").httpClient(http()).build();
         StateStore store = skystate.stateStore("state");
         bulk = cpu.count(BulkReads.of(store));
         return cpu.count(new SkystateSide(store, skystate::close));
