@@ -27,6 +27,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 
 import bench_fanout
+import bench_awscanned
 
 COLD_VARIANTS = [
     ("raw", "raw main, no framework (floor)"),
@@ -429,6 +430,9 @@ def report(raw, results_dir, readme):
                   "the two sides in the opposite order). Figures pool the measured iterations of all rounds: mean ± "
                   "standard deviation [min–max]. Ratio = Skystate / SDK (goal ≤ 1.10); per round in brackets.\n")
         overhead_table(md, gcp, "gcp state", "gcp firestore state", "Firestore emulator", rows_svg, summary)
+
+    # 2d. AWS state against a loopback DynamoDB endpoint (its own module)
+    bench_awscanned.section(raw, md, rows_svg, summary)
 
     # 3. workflows
     md.append("## 3. Local workflow engine vs the Durable Task sidecar (durabletask-go + Java SDK)\n")

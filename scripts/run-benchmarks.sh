@@ -5,7 +5,7 @@
 # and the summary table in benchmarks/README.md. About 20 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,azure,gcp,workflow,fanout,durable,observability,coldstart,coldstart-extra,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,awscanned,azure,gcp,workflow,fanout,durable,observability,coldstart,coldstart-extra,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
 #   BENCH_OBSERVABILITY_OPTS="-Dbench.warmups=2 -Dbench.iterations=4 -Dbench.millis=200" \
@@ -52,6 +52,21 @@ if [[ "$skip" != *,aws,* ]]; then
   else
     echo "moto is not installed (scripts/install-emulators.sh); the AWS state benchmark is skipped"
   fi
+fi
+
+if [[ "$skip" != *,awscanned,* ]]; then
+  step "2d. AWS state, client-side cost: Skystate vs raw AWS SDK calls against a loopback DynamoDB endpoint (JMH)"
+  # No emulator needed: the endpoint (io.skystate.bench.awscanned.LoopbackDynamo) runs in the launching JVM.
+  rm -f "$raw"/jmh-awscanned*.json "$raw"/awscanned-{requests,paired}.json "$raw/awscanned-cpu.jsonl"
+  echo "start $(date -u +%H:%M:%S) $(cat /proc/loadavg)" > "$raw/awscanned-load.txt"
+  java -Xmx512m -cp "$cp" io.skystate.bench.awscanned.AwsCannedBenchMain "$raw" | tee "$raw/jmh-awscanned.log" \
+    | grep -E '^(Benchmark|AwsCannedBench|# Run complete|loopback DynamoDB at|[a-z0-9]+: requests per)' || true
+  echo "end $(date -u +%H:%M:%S) $(cat /proc/loadavg)" >> "$raw/awscanned-load.txt"
+  # The decisive figures: both sides in one JVM, alternating blocks, CPU time per operation (≈ 5 min).
+  echo "paired-start $(date -u +%H:%M:%S) $(cat /proc/loadavg)" >> "$raw/awscanned-load.txt"
+  java -Xmx512m -Xms512m -cp "$cp" io.skystate.bench.awscanned.PairedCpu "$raw" | tee "$raw/awscanned-paired.log" \
+    | grep -v '^SLF4J' || true
+  echo "paired-end $(date -u +%H:%M:%S) $(cat /proc/loadavg)" >> "$raw/awscanned-load.txt"
 fi
 
 if [[ "$skip" != *,azure,* ]]; then

@@ -71,7 +71,7 @@ public final class AwsSkystate implements Skystate {
 
     AwsSkystate(AwsSkystateBuilder b) {
         this.options = b;
-        this.clients = AwsClients.create(b.region, b.endpoint, b.credentialsOrDefault());
+        this.clients = AwsClients.create(b.region, b.endpoint, b.credentialsOrDefault(), b.httpClient);
         this.resources = new Resources(clients, b.prefix, b.createResources);
         this.sweeper = new Lazy<>(() -> {
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

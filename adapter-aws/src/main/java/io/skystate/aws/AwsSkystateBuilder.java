@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * Options of an {@link AwsSkystate}. Defaults: the SDK's default region and credentials chain, resource names
@@ -33,6 +34,7 @@ public final class AwsSkystateBuilder {
     String roleArn = "arn:aws:iam::123456789012:role/skystate-workflows";
     WorkflowPortability workflowPortability = WorkflowPortability.PORTABLE;
     WorkflowWorkers workflowWorkers = WorkflowWorkers.ON;
+    SdkHttpClient.Builder<?> httpClient;
 
     AwsSkystateBuilder() {
     }
@@ -53,6 +55,18 @@ public final class AwsSkystateBuilder {
 
     public AwsSkystateBuilder credentials(AwsCredentialsProvider credentials) {
         this.credentials = Objects.requireNonNull(credentials);
+        return this;
+    }
+
+    /**
+     * The SDK HTTP client every AWS client of this instance is built with (each builds its own from it). Default: the
+     * URL-connection client, the lightest to start (AWS's advice for Lambda). It waits about 1 ms before each request
+     * on a reused connection (the JDK probes a kept-alive connection before every streamed POST, and every DynamoDB,
+     * SQS and Step Functions call is one); a long-running process that makes many calls can choose a pooled client
+     * such as the Apache 5 one ({@code software.amazon.awssdk:apache5-client}) here.
+     */
+    public AwsSkystateBuilder httpClient(SdkHttpClient.Builder<?> httpClient) {
+        this.httpClient = Objects.requireNonNull(httpClient);
         return this;
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SDK clients, each built on first use, on the light URL-connection HTTP client, with the SDK's standard retry
+ * The SDK clients, each built on first use, on the light URL-connection HTTP client unless the application chose
+ * another ({@code AwsSkystateBuilder.httpClient}), with the SDK's standard retry
  * mode (throttling and transient errors are retried with exponential backoff and jitter before an error reaches
  * Skystate). The region is given by its id and resolved with the first client, so an invocation that calls no AWS
  * service never loads the SDK's region and HTTP utilities. Thread-safe.
@@ -25,15 +27,21 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<SfnClient> sfn;
     private final Lazy<KmsClient> kms;
 
-    private AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials) {
-        this.dynamo = new Lazy<>(() -> configure(DynamoDbClient.builder(), region, endpoint, credentials).build());
-        this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), region, endpoint, credentials).build());
-        this.sfn = new Lazy<>(() -> configure(SfnClient.builder(), region, endpoint, credentials).build());
-        this.kms = new Lazy<>(() -> configure(KmsClient.builder(), region, endpoint, credentials).build());
+    private AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient.Builder<?> http) {
+        this.dynamo = new Lazy<>(() -> configure(DynamoDbClient.builder(), region, endpoint, credentials, http).build());
+        this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), region, endpoint, credentials, http).build());
+        this.sfn = new Lazy<>(() -> configure(SfnClient.builder(), region, endpoint, credentials, http).build());
+        this.kms = new Lazy<>(() -> configure(KmsClient.builder(), region, endpoint, credentials, http).build());
     }
 
     public static AwsClients create(String region, URI endpoint, AwsCredentialsProvider credentials) {
-        return new AwsClients(region, endpoint, credentials);
+        return new AwsClients(region, endpoint, credentials, null);
+    }
+
+    /** Clients on the HTTP client {@code http} builds (null: the URL-connection client). */
+    public static AwsClients create(String region, URI endpoint, AwsCredentialsProvider credentials,
+            SdkHttpClient.Builder<?> http) {
+        return new AwsClients(region, endpoint, credentials, http);
     }
 
     public DynamoDbClient dynamo() {
@@ -53,7 +61,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, URI endpoint,
-            AwsCredentialsProvider credentials) {
+            AwsCredentialsProvider credentials, SdkHttpClient.Builder<?> http) {
         builder.credentialsProvider(credentials);
         if (region != null) {
             builder.region(Region.of(region));
@@ -62,7 +70,7 @@ public final class AwsClients implements AutoCloseable {
             builder.endpointOverride(endpoint);
         }
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+            sync.httpClientBuilder(http != null ? http : UrlConnectionHttpClient.builder());
         }
         return builder;
     }

@@ -5,20 +5,25 @@ import io.skystate.bench.overhead.StateSide;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -29,7 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * = the id's UTF-8 bytes, on-demand billing, TTL on {@code exp}) and item ({@code ct} N, {@code val} S holding the
  * JSON, {@code ver} S a random 64-bit hex version): GetItem with ConsistentRead, PutItem (with the adapter's
  * {@code ifVersion} ConditionExpression and values for the conditional put), TransactWriteItems of puts with a
- * ClientRequestToken. As a {@link StateSide}, it works on the records of {@link StateOverheadBench}.
+ * ClientRequestToken; a listing page as a Query on the partition with the adapter's key condition
+ * ({@code sk > :after}, the last id read) and Limit; a multi-get as BatchGetItem of up to 100 keys with
+ * ConsistentRead, asking again for unprocessed keys. As a {@link StateSide}, it works on the records of
+ * {@link StateOverheadBench}.
  */
 public final class RawDynamo implements StateSide {
     static final String IF_VERSION = "ver = :ver AND (attribute_not_exists(expms) OR expms > :now)";
@@ -38,8 +46,14 @@ public final class RawDynamo implements StateSide {
     private final String table;
 
     public RawDynamo(URI endpoint, Region region, AwsCredentialsProvider credentials, String table) {
+        this(endpoint, region, credentials, table, UrlConnectionHttpClient.builder());
+    }
+
+    /** On the HTTP client {@code http} builds (the adapter's default is the URL-connection client). */
+    public RawDynamo(URI endpoint, Region region, AwsCredentialsProvider credentials, String table,
+            SdkHttpClient.Builder<?> http) {
         this.dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .httpClientBuilder(http).build();
         this.table = table;
     }
 
@@ -79,14 +93,70 @@ public final class RawDynamo implements StateSide {
     public record Row(String version, String json) {
     }
 
+    /** A listing page: the records by id, in key order, and the last id read (null on the last page). */
+    public record Listing(Map<String, Row> rows, SdkBytes lastId) {
+    }
+
     public Row get(String group, String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(group, id)).consistentRead(true))
-                .item();
+        return row(dynamo.getItem(b -> b.tableName(table).key(key(group, id)).consistentRead(true)).item(),
+                System.currentTimeMillis());
+    }
+
+    /** One Query page of {@code group} after {@code afterId} (null: the first page), at most {@code limit} items. */
+    public Listing list(String group, int limit, SdkBytes afterId) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":g", AttributeValue.fromS(group));
+        String condition = "pk = :g";
+        if (afterId != null) {
+            values.put(":after", AttributeValue.fromB(afterId));
+            condition += " AND sk > :after";
+        }
+        String keyCondition = condition;
+        QueryResponse response = dynamo.query(b -> b.tableName(table).keyConditionExpression(keyCondition)
+                .expressionAttributeValues(values).consistentRead(true).limit(limit));
+        long now = System.currentTimeMillis();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : response.items()) {
+            Row row = row(item, now);
+            if (row != null) {
+                rows.put(item.get("sk").b().asUtf8String(), row);
+            }
+        }
+        SdkBytes last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? response.lastEvaluatedKey().get("sk").b() : null;
+        return new Listing(rows, last);
+    }
+
+    /** BatchGetItem of {@code ids} (at most 100), consistent; the records found by id. */
+    public Map<String, Row> getAll(String group, List<String> ids) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            keys.add(key(group, id));
+        }
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+                .build());
+        Map<String, Row> rows = new HashMap<>();
+        long now = System.currentTimeMillis();
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> asked = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(asked));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                Row row = row(item, now);
+                if (row != null) {
+                    rows.put(item.get("sk").b().asUtf8String(), row);
+                }
+            }
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return rows;
+    }
+
+    private static Row row(Map<String, AttributeValue> item, long now) {
         if (item == null || item.isEmpty()) {
             return null;
         }
         AttributeValue expms = item.get("expms");
-        if (expms != null && Long.parseLong(expms.n()) <= System.currentTimeMillis()) {
+        if (expms != null && Long.parseLong(expms.n()) <= now) {
             return null;
         }
         return new Row(item.get("ver").s(), item.get("val").s());

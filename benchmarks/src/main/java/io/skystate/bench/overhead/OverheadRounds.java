@@ -3,6 +3,7 @@ package io.skystate.bench.overhead;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -11,7 +12,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * a drift of the emulator or of the machine over the run does not favour one side; round {@code r} writes
  * {@code <out>/jmh-<name>-r<r>.json}. One fork per trial, one thread, a 256 MiB heap. System properties:
  * {@code bench.warmups} (3), {@code bench.iterations} (5), {@code bench.seconds} per iteration (1),
- * {@code bench.rounds} (2), {@code bench.include} (a JMH regex; default: every benchmark of the class).
+ * {@code bench.rounds} (2), {@code bench.include} (a JMH regex; default: every benchmark of the class),
+ * {@code bench.profiler} (a JMH profiler such as {@code gc}; default none).
  */
 public final class OverheadRounds {
     private OverheadRounds() {
@@ -29,9 +31,14 @@ public final class OverheadRounds {
         jvmArgs[0] = "-Xms256m";
         jvmArgs[1] = "-Xmx256m";
         System.arraycopy(forkArgs, 0, jvmArgs, 2, forkArgs.length);
+        String profiler = System.getProperty("bench.profiler");
         for (int round = 1; round <= rounds; round++) {
             String[] order = round % 2 == 1 ? new String[] {"skystate", "sdk"} : new String[] {"sdk", "skystate"};
-            new Runner(new OptionsBuilder()
+            ChainedOptionsBuilder options = new OptionsBuilder();
+            if (profiler != null) {
+                options.addProfiler(profiler);
+            }
+            new Runner(options
                     .include(include)
                     .forks(1)
                     .threads(1)
