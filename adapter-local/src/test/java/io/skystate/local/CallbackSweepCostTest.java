@@ -27,10 +27,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -106,6 +110,32 @@ class CallbackSweepCostTest {
         }
     }
 
+    /**
+     * A store that drops expired records from a page after reading them, as DynamoDB does before its TTL deletes
+     * them, returns short pages with a cursor: 120 such entries at the head of the index must not hide the due
+     * callbacks behind them.
+     */
+    @Test
+    void expiredEntriesAtTheHeadOfTheIndexDoNotHideDueOnes() {
+        MutableClock clock = new MutableClock();
+        try (LocalSkystate skystate = LocalSkystate.builder().withoutHttp().clock(clock).build()) {
+            CountingStore store = new CountingStore(skystate.stateStore("sweep-expired-head"));
+            StoreBackedCallbacks callbacks = callbacks(skystate, store, clock);
+            for (int i = 0; i < 120; i++) {
+                store.hidden.add(callbacks.create(CallbackRequest.withTimeout(Duration.ofMinutes(1))).id());
+            }
+            List<String> due = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                due.add(callbacks.create(CallbackRequest.withTimeout(Duration.ofMinutes(2))).id());
+            }
+            clock.offset.addAndGet(Duration.ofMinutes(3).toMillis());
+            assertThat(callbacks.sweep()).isEqualTo(5);
+            for (String id : due) {
+                assertThat(callbacks.outcome(id).status()).isEqualTo(CallbackStatus.TIMED_OUT);
+            }
+        }
+    }
+
     private static StoreBackedCallbacks callbacks(LocalSkystate skystate, StateStore store, Clock clock) {
         return new StoreBackedCallbacks(skystate, store, new JacksonCodec("local"), RING, clock,
                 token -> URI.create("test:" + token));
@@ -123,12 +153,14 @@ class CallbackSweepCostTest {
         @Override public Clock withZone(ZoneId zone) { return this; }
     }
 
-    /** Counts reads through to a real store. */
+    /** Counts reads through to a real store; can drop chosen index entries from listings. */
     private static final class CountingStore implements StateStore {
         final AtomicInteger gets = new AtomicInteger();
         final AtomicInteger listedEntries = new AtomicInteger();
         final AtomicInteger deletes = new AtomicInteger();
         final AtomicInteger conflicts = new AtomicInteger();
+        /** Callbacks whose index entries a listing drops, as a store drops expired records. */
+        final Set<String> hidden = ConcurrentHashMap.newKeySet();
         private final StateStore real;
 
         CountingStore(StateStore real) {
@@ -162,7 +194,10 @@ class CallbackSweepCostTest {
         }
         @Override public Map<Key, Version> transact(Transaction transaction) { return real.transact(transaction); }
         @Override public Page list(ListRequest request) {
-            Page page = real.list(request);
+            Page read = real.list(request);
+            Page page = new Page(read.entries().stream()
+                    .filter(e -> hidden.stream().noneMatch(id -> e.key().id().endsWith("-" + id))).toList(),
+                    read.nextCursor());
             listedEntries.addAndGet(page.entries().size());
             return page;
         }

@@ -45,16 +45,25 @@ final class PendingIndex {
         }
     }
 
-    /** Entries due at or before {@code now}, earliest first, at most {@code pageSize}. */
+    /**
+     * Entries due at or before {@code now}, earliest first: {@code pageSize} of them, or fewer when the index holds
+     * no more that are due. A store that drops expired records from a page after reading them (DynamoDB before its
+     * TTL deletes them) may return a short page with a cursor; the listing then goes on, so expired entries at the
+     * head of the index cannot hide the due ones behind them.
+     */
     List<Due> due(long now, int pageSize) {
-        Page page = store.list(ListRequest.firstPage(GROUP, pageSize));
         List<Due> due = new ArrayList<>();
-        for (StateEntry entry : page.entries()) {
-            Due parsed = parse(entry.key().id());
-            if (parsed.due() > now) {
-                break;
+        Optional<ListRequest> request = Optional.of(ListRequest.firstPage(GROUP, pageSize));
+        while (request.isPresent() && due.size() < pageSize) {
+            Page page = store.list(request.get());
+            for (StateEntry entry : page.entries()) {
+                Due parsed = parse(entry.key().id());
+                if (parsed.due() > now) {
+                    return due;
+                }
+                due.add(parsed);
             }
-            due.add(parsed);
+            request = request.get().next(page);
         }
         return due;
     }
