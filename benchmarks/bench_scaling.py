@@ -36,39 +36,58 @@ def series(rows, x, y, **match):
 
 
 def shape(points, unit_x="N"):
-    """Words for a curve's shape from its medians: flat / linear / sub- or super-linear, and a knee if the
-    log-log slope changes by more than 0.5 between neighbouring segments."""
+    """Words for a curve's shape from its medians: flat / linear / sub- or super-linear per stretch, from the log-log
+    slope between neighbouring points. A change smaller than the spread of the repeats (their [min, max] ranges
+    overlap) counts as no change, and a knee is where the words change."""
     xs = [x for x in points if x > 0 and statistics.median(points[x]) > 0]
     if len(xs) < 2:
         return "too few points to say"
     ys = [statistics.median(points[x]) for x in xs]
-    slopes = [(math.log(ys[i + 1]) - math.log(ys[i])) / (math.log(xs[i + 1]) - math.log(xs[i])) for i in range(len(xs) - 1)]
+
+    def overlap(i, j):  # each median inside the other point's [min, max]: no change beyond the spread
+        a, b = points[xs[i]], points[xs[j]]
+        return len(a) > 1 and len(b) > 1 and min(a) <= ys[j] <= max(a) and min(b) <= ys[i] <= max(b)
+
+    def slope(i, j):
+        return 0.0 if overlap(i, j) else (math.log(ys[j]) - math.log(ys[i])) / (math.log(xs[j]) - math.log(xs[i]))
 
     def word(s):
         if abs(s) < 0.15:
             return "flat"
         if s <= -0.15:
-            return f"falling (log-log slope {s:.2f})"
+            return "falling"
         if 0.85 <= s <= 1.15:
             return "linear"
-        return f"{'sub' if s < 1 else 'super'}-linear (log-log slope {s:.2f})"
+        return "sub-linear" if s < 1 else "super-linear"
 
-    knees = [i for i in range(1, len(slopes)) if abs(slopes[i] - slopes[i - 1]) > 0.5]
-    overall = (math.log(ys[-1]) - math.log(ys[0])) / (math.log(xs[-1]) - math.log(xs[0]))
-    if not knees:
-        return f"{word(overall)} from {unit_x}={xs[0]:,} to {xs[-1]:,} ({ys[0]:.3g} → {ys[-1]:.3g})"
-    parts, start = [], 0
-    for k in knees + [len(slopes)]:
-        seg = (math.log(ys[k]) - math.log(ys[start])) / (math.log(xs[k]) - math.log(xs[start]))
-        parts.append(f"{word(seg)} from {xs[start]:,} to {xs[k]:,} ({ys[start]:.3g} → {ys[k]:.3g})")
-        start = k
-    return "; ".join(parts) + f" — knee at {unit_x}={', '.join(f'{xs[k]:,}' for k in knees)}"
+    if max(ys) / min(ys) < 1.5 and len(xs) > 2:
+        return (f"flat: every median within a factor {max(ys) / min(ys):.2f} of the others from {unit_x}={xs[0]:,} "
+                f"to {xs[-1]:,} ({ys[0]:.3g} → {ys[-1]:.3g}; overall log-log slope "
+                f"{(math.log(ys[-1]) - math.log(ys[0])) / (math.log(xs[-1]) - math.log(xs[0])):.2f})")
+    words = [word(slope(i, i + 1)) for i in range(len(xs) - 1)]
+    stretches, start = [], 0
+    for i in range(1, len(words) + 1):
+        if i == len(words) or words[i] != words[start]:
+            stretches.append((start, i))
+            start = i
+    parts = []
+    for i, j in stretches:
+        w = word(slope(i, j)) if words[i] != "flat" else "flat"
+        detail = f" (log-log slope {slope(i, j):.2f})" if w in ("sub-linear", "super-linear", "falling") else ""
+        noise = ""
+        if w == "flat" and any(overlap(k, k + 1) for k in range(i, j)) and abs(math.log(ys[j] / ys[i])) > 0.15:
+            noise = " within the spread of the repeats"
+        elif w == "flat" and abs(math.log(ys[j] / ys[i])) > 0.15:
+            w, detail = "nearly flat", f" (log-log slope {slope(i, j):.2f})"
+        parts.append(f"{w}{detail}{noise} from {unit_x}={xs[i]:,} to {xs[j]:,} ({ys[i]:.3g} → {ys[j]:.3g})")
+    knees = [xs[j] for _, j in stretches[:-1]]
+    return "; ".join(parts) + (f" — knee at {unit_x}={', '.join(f'{k:,}' for k in knees)}" if knees else "")
 
 
 def svg(title, xlabel, ylabel, lines, log_y=True):
     """A hand-written SVG line chart, log x; `lines` is [(label, {x: [y...]})], drawn at the median with a bar
     from min to max."""
-    width, height, left, right, top, bottom = 760, 420, 80, 200, 40, 50
+    width, height, left, right, top, bottom = 900, 420, 80, 270, 40, 50
     pts = [(x, v) for _, s in lines for x, vs in s.items() for v in vs if x > 0 and (v > 0 or not log_y)]
     if not pts:
         return None
@@ -193,7 +212,9 @@ def render(raw, results, date=None):
                 "Written by `benchmarks/bench_scaling.py` from `benchmarks/target/bench-raw/scaling-*.jsonl` "
                 "(`io.skystate.bench.scaling.ScalingMain`). Each cell: median of the repeats [min–max]. "
                 "The shape sentences are computed from the medians (log-log slope between neighbouring points: "
-                "|slope| < 0.15 flat, 0.85–1.15 linear; a knee where the slope changes by more than 0.5). "
+                "|slope| < 0.15 flat, 0.85–1.15 linear; a change smaller than the spread of the repeats, i.e. "
+                "each median inside the other point's [min–max], counts as flat; a curve whose medians all lie within a "
+                "factor 1.5 of each other is called flat as a whole; a knee is where the words change). "
                 "2 shared cores: absolute figures are this machine's under the load shown, not goals.", ""], []
     before = load(raw, "callbacks-before")
     if before and cb:
