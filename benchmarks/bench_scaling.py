@@ -190,7 +190,8 @@ def compare(md, before, after):
                ("due-burst-2-sweepers", "catchUpMs", "ms to settle a burst, 2 sweepers"),
                ("due-burst-2-sweepers", "callsPerCallback", "store calls per due callback, 2 sweepers"),
                ("due-burst-2-sweepers", "conflicts", "version conflicts, 2 sweepers")]
-    md += ["### Callback sweep before and after the fix (local, same run)", "",
+    md += ["### Callback sweep before and after the fix (local; two JVMs one after the other, "
+           "before = the core jar of 9ab66f3)", "",
            "| measurement | N | before | after | after / before |", "|---|---|---|---|---|"]
     for case, field, label in metrics:
         b, a = series(before, "n", field, case=case), series(after, "n", field, case=case)
@@ -204,7 +205,10 @@ def compare(md, before, after):
 def render(raw, results, date=None):
     cb, st, ls = load(raw, "callbacks"), load(raw, "state"), load(raw, "list")
     wf, hi, cba = load(raw, "workflow"), load(raw, "history"), load(raw, "callbacks-aws")
-    if not any([cb, st, ls, wf, hi, cba]):
+    sta = load(raw, "state-aws")  # moto: throughput vs threads and listing
+    st += [r for r in sta if r["part"] == "state"]
+    ls += [r for r in sta if r["part"] == "list"]
+    if not any([cb, st, ls, wf, hi, cba, sta]):
         return None
     stamps = [os.path.getmtime(os.path.join(raw, f)) for f in os.listdir(raw) if f.startswith("scaling-")]
     date = date or time.strftime("%Y-%m-%d", time.gmtime(max(stamps)))
@@ -246,15 +250,17 @@ def render(raw, results, date=None):
             table(md, "N", [("sweeper CPU ms/s", series(idle, "n", "sweeperCpuMsPerS"))])
             md.append(f"- {loads(idle)}.")
             md.append("")
-    for mode in ("memory", "file"):
-        curve(md, svgs, date, results, f"state-{mode}", f"Local state throughput vs threads ({mode})", "threads",
+    for mode in ("memory", "file", "dynamodb"):
+        where = "moto, adapter-aws" if mode == "dynamodb" else f"local, {mode}"
+        curve(md, svgs, date, results, f"state-{mode}", f"State throughput vs threads ({where})", "threads",
               "threads", "ops/s",
               [(f"{op}", series(st, "threads", "opsPerS", mode=mode, op=op)) for op in ("get", "put")],
               rows=[r for r in st if r["mode"] == mode])
-    curve(md, svgs, date, results, "list", "Listing a whole group page by page (100 per page), local", "N",
-          "records in the group", "ms / µs",
-          [(f"{mode}: total ms", series(ls, "n", "totalMs", mode=mode)) for mode in ("memory", "file")]
-          + [(f"{mode}: µs per record", series(ls, "n", "usPerRecord", mode=mode)) for mode in ("memory", "file")],
+    modes = ("memory", "file", "dynamodb")
+    curve(md, svgs, date, results, "list", "Listing a whole group page by page (100 per page; local memory and file, "
+          "moto as dynamodb)", "N", "records in the group", "ms / µs",
+          [(f"{mode}: total ms", series(ls, "n", "totalMs", mode=mode)) for mode in modes]
+          + [(f"{mode}: µs per record", series(ls, "n", "usPerRecord", mode=mode)) for mode in modes],
           rows=ls)
     curve(md, svgs, date, results, "workflow", "Local durable workflow throughput vs concurrent runs (seq3)", "N",
           "runs started at once", "runs/s", [("runs/s", series(wf, "n", "runsPerS"))], rows=wf)

@@ -93,7 +93,8 @@ final class CallbackSweepBench {
         Arrays.sort(times);
         out.write("part", "callbacks", "case", "not-due", "backend", backend, "n", n, "repeat", repeat,
                 "createMsPerCallback", createMs / n, "sweepMsMedian", times[NOT_DUE_SWEEPS / 2],
-                "sweepMsMax", times[NOT_DUE_SWEEPS - 1], "callsPerSweep", (double) CountingStore.calls(d) / NOT_DUE_SWEEPS,
+                "sweepMsMax", times[NOT_DUE_SWEEPS - 1],
+                "callsPerSweep", (double) CountingStore.calls(d) / NOT_DUE_SWEEPS,
                 "recordsListedPerSweep", (double) d[4] / NOT_DUE_SWEEPS);
         if (!bursts) {
             return;

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The scaling curves of issue 12, each a part named on the command line, each written as JSON lines to
  * {@code <out dir>/scaling-<part>.jsonl}: {@code callbacks} (sweep cost vs pending callbacks, local),
- * {@code callbacks-aws} (the same on moto), {@code state} (throughput vs threads), {@code list} (listing a group
+ * {@code callbacks-aws} (the same on moto), {@code state} (throughput vs threads), {@code state-aws} (throughput vs
+ * threads and listing on moto), {@code list} (listing a group
  * page by page vs its size), {@code workflow} (throughput vs concurrent runs), {@code history} (history size and
  * read time vs run length). Sizes come from system properties {@code bench.scaling.<part>.n} (comma-separated).
  */
@@ -43,6 +44,17 @@ public final class ScalingMain {
                                     .run(sizes("callbacks-aws", "10,100,1000"), repeats, true);
                             IdleSweepCost.run("moto", MotoTarget.SWEEPER_THREAD, name -> new MotoTarget(endpoint, name),
                                     sizes("idle-aws", "0,1000"), repeats, out);
+                        }
+                    }
+                    case "state-aws" -> {
+                        try (Moto moto = Moto.start(); MotoTarget target = new MotoTarget(moto.endpoint(), "state")) {
+                            var store = target.skystate().stateStore("bench");
+                            for (int repeat = 0; repeat < repeats; repeat++) {
+                                StateScalingBench.threadsOn(store, "moto", "dynamodb", sizes("state-aws", "1,2,4,8,16"),
+                                        repeat, out);
+                            }
+                            StateScalingBench.listOn(store, "moto", "dynamodb", sizes("list-aws", "100,1000"),
+                                    repeats, Integer.getInteger("bench.scaling.pageSize", 100), out);
                         }
                     }
                     case "state" -> StateScalingBench.threads(tmp, sizes("state", "1,2,4,8,16,32,64"), repeats, out);

@@ -9,6 +9,7 @@ import io.skystate.api.state.Transaction;
 import io.skystate.local.LocalSkystate;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -16,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Local state curves: get and put throughput against the number of threads (each thread in its own group, as in
- * the JMH state benchmark), memory and file; and listing a whole group of N records page by page.
+ * State curves: get and put throughput against the number of threads (each thread in its own group, as in the JMH
+ * state benchmark), local memory and file or any other store; and listing a whole group of N records page by page.
  */
 final class StateScalingBench {
     private static final StateValue VALUE = StateValue.json("{\"order\":\"o-1\",\"qty\":2,\"note\":\"benchmark\"}");
@@ -32,20 +33,28 @@ final class StateScalingBench {
         for (int repeat = 0; repeat < repeats; repeat++) {
             for (String mode : List.of("memory", "file")) {
                 try (LocalSkystate sky = open(mode, tmp.resolve("state-" + repeat + ".db"))) {
-                    StateStore store = sky.stateStore("bench");
-                    for (int g = 0; g < 64; g++) {
-                        for (int k = 0; k < KEYS; k++) {
-                            store.put(new Key("g" + g, "k" + k), VALUE);
-                        }
-                    }
-                    for (String op : List.of("get", "put")) {
-                        for (int threads : threadCounts) {
-                            double opsPerS = throughput(store, op, threads);
-                            out.write("part", "state", "backend", "local", "mode", mode, "op", op, "threads", threads,
-                                    "repeat", repeat, "opsPerS", opsPerS);
-                        }
-                    }
+                    threadsOn(sky.stateStore("bench"), "local", mode, threadCounts, repeat, out);
                 }
+            }
+        }
+    }
+
+    /** Get and put throughput on {@code store} at each thread count, each thread in its own group of 100 keys. */
+    static void threadsOn(StateStore store, String backend, String mode, int[] threadCounts, int repeat, Jsonl out)
+            throws InterruptedException {
+        int groups = Arrays.stream(threadCounts).max().orElse(1);
+        for (int g = 0; g < groups; g++) {
+            Transaction.Builder tx = Transaction.builder();
+            for (int k = 0; k < KEYS; k++) {
+                tx.put(new Key("g" + g, "k" + k), VALUE);
+            }
+            store.transact(tx.build());
+        }
+        for (String op : List.of("get", "put")) {
+            for (int threads : threadCounts) {
+                double opsPerS = throughput(store, op, threads);
+                out.write("part", "state", "backend", backend, "mode", mode, "op", op, "threads", threads,
+                        "repeat", repeat, "opsPerS", opsPerS);
             }
         }
     }
@@ -89,21 +98,26 @@ final class StateScalingBench {
     static void list(Path tmp, int[] sizes, int repeats, int pageSize, Jsonl out) {
         for (String mode : List.of("memory", "file")) {
             try (LocalSkystate sky = open(mode, tmp.resolve("list.db"))) {
-                StateStore store = sky.stateStore("bench");
-                for (int n : sizes) {
-                    String group = "list-" + n;
-                    fill(store, group, n);
-                    for (int repeat = -1; repeat < repeats; repeat++) { // repeat -1 warms up, not reported
-                        long t0 = System.nanoTime();
-                        int[] pagesAndRecords = listAll(store, group, pageSize);
-                        double ms = (System.nanoTime() - t0) / 1e6;
-                        if (pagesAndRecords[1] != n) {
-                            throw new IllegalStateException("listed " + pagesAndRecords[1] + " of " + n);
-                        }
-                        out.write("part", "list", "backend", "local", "mode", mode, "n", n, "pageSize", pageSize,
-                                "repeat", repeat, "pages", pagesAndRecords[0], "totalMs", ms, "usPerRecord", ms * 1000 / n);
-                    }
+                listOn(sky.stateStore("bench"), "local", mode, sizes, repeats, pageSize, out);
+            }
+        }
+    }
+
+    /** Fills a group of each size on {@code store} and lists it whole, page by page; repeat -1 warms up. */
+    static void listOn(StateStore store, String backend, String mode, int[] sizes, int repeats, int pageSize,
+            Jsonl out) {
+        for (int n : sizes) {
+            String group = "list-" + n;
+            fill(store, group, n, backend.equals("local"));
+            for (int repeat = -1; repeat < repeats; repeat++) {
+                long t0 = System.nanoTime();
+                int[] pagesAndRecords = listAll(store, group, pageSize);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (pagesAndRecords[1] != n) {
+                    throw new IllegalStateException("listed " + pagesAndRecords[1] + " of " + n);
                 }
+                out.write("part", "list", "backend", backend, "mode", mode, "n", n, "pageSize", pageSize,
+                        "repeat", repeat, "pages", pagesAndRecords[0], "totalMs", ms, "usPerRecord", ms * 1000 / n);
             }
         }
     }
@@ -121,7 +135,17 @@ final class StateScalingBench {
         return new int[] {pages, records};
     }
 
-    static void fill(StateStore store, String group, int n) {
+    /**
+     * Puts n records into the group, in transactions of 100 or one by one (moto copies its tables for every
+     * transaction: filling 10^4 records with transactions grew it to 24 GB until the OOM killer stopped it).
+     */
+    static void fill(StateStore store, String group, int n, boolean transactions) {
+        if (!transactions) {
+            for (int i = 0; i < n; i++) {
+                store.put(new Key(group, String.format("r%07d", i)), VALUE);
+            }
+            return;
+        }
         List<Key> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             batch.add(new Key(group, String.format("r%07d", i)));
