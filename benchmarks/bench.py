@@ -598,6 +598,8 @@ def report(raw, results_dir, readme):
     update_readme(readme, summary, mach, date, os.path.relpath(md_path, os.path.dirname(readme)),
                   os.path.relpath(svg_path, os.path.dirname(readme)))
     print(f"wrote {md_path}, {svg_path}, {readme}")
+    import bench_scaling  # scaling curves (issue 12): their own results file and charts
+    print("scaling:", bench_scaling.render(raw, results_dir))
 
 
 def svg(rows, date):

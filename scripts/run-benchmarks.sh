@@ -5,7 +5,7 @@
 # and the summary table in benchmarks/README.md. About 20 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,awscanned,azure,gcp,workflow,fanout,durable,observability,coldstart,coldstart-extra,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,awscanned,azure,gcp,workflow,fanout,durable,observability,scaling,coldstart,coldstart-extra,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
 #   BENCH_OBSERVABILITY_OPTS="-Dbench.warmups=2 -Dbench.iterations=4 -Dbench.millis=200" \
@@ -141,6 +141,15 @@ if [[ "$skip" != *,observability,* ]]; then
     mkdir -p "$root/benchmarks/results"
     cp "$raw/observability.md" "$root/benchmarks/results/$(date -u +%Y-%m-%d)-observability.md"
   fi
+fi
+
+if [[ "$skip" != *,scaling,* ]]; then
+  step "8. scaling curves (issue 12): callback sweep vs pending callbacks, state vs threads, listing, workflows, history"
+  parts=(callbacks state list workflow history)
+  [[ -x .emulators/venv/bin/moto_server ]] && parts+=(callbacks-aws)
+  java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" \
+    -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
+    io.skystate.bench.scaling.ScalingMain "$raw" "${parts[@]}" 2>"$raw/scaling.stderr" | tee "$raw/scaling.log"
 fi
 
 if [[ "$skip" != *,coldstart,* ]]; then

@@ -14,14 +14,17 @@ import java.util.Optional;
 
 /**
  * The sweep's index of callbacks that may need it, ordered by when: entry id {@code <due, 13 digits>-<callback id>}
- * in group {@value #GROUP}, so listing yields the earliest due first and a sweep reads only what is due (a page at
- * most) instead of every pending callback. An entry is due at the callback's deadline, or shortly after a resolution
+ * in group {@value #GROUP}, so listing yields the earliest due first and a sweep reads only what is due (plus at
+ * most a short page when nothing is) instead of every pending callback. An entry is due at the callback's deadline, or shortly after a resolution
  * whose completion message may still be owed. Heartbeats do not move entries: a sweep that finds a callback not yet
  * due moves its entry to the new deadline. Thread-safe if the store is.
  */
 final class PendingIndex {
     static final String GROUP = "pending";
-    private static final int PAGE = 100;
+    /** The largest page a sweep lists (a due burst); {@link #FIRST_PAGE} is the one it starts with. */
+    static final int MAX_PAGE = 100;
+    /** The first page of every sweep: small, since usually nothing or little is due. */
+    static final int FIRST_PAGE = 8;
 
     private final StateStore store;
 
@@ -42,16 +45,25 @@ final class PendingIndex {
         }
     }
 
-    /** Entries due at or before {@code now}, earliest first, at most a page. */
-    List<Due> due(long now) {
-        Page page = store.list(ListRequest.firstPage(GROUP, PAGE));
+    /**
+     * Entries due at or before {@code now}, earliest first: {@code pageSize} of them, or fewer when the index holds
+     * no more that are due. A store that drops expired records from a page after reading them (DynamoDB before its
+     * TTL deletes them) may return a short page with a cursor; the listing then goes on, so expired entries at the
+     * head of the index cannot hide the due ones behind them.
+     */
+    List<Due> due(long now, int pageSize) {
         List<Due> due = new ArrayList<>();
-        for (StateEntry entry : page.entries()) {
-            Due parsed = parse(entry.key().id());
-            if (parsed.due() > now) {
-                break;
+        Optional<ListRequest> request = Optional.of(ListRequest.firstPage(GROUP, pageSize));
+        while (request.isPresent() && due.size() < pageSize) {
+            Page page = store.list(request.get());
+            for (StateEntry entry : page.entries()) {
+                Due parsed = parse(entry.key().id());
+                if (parsed.due() > now) {
+                    return due;
+                }
+                due.add(parsed);
             }
-            due.add(parsed);
+            request = request.get().next(page);
         }
         return due;
     }

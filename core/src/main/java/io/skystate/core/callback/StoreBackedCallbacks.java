@@ -20,6 +20,7 @@ import io.skystate.api.state.PutOptions;
 import io.skystate.api.state.StateEntry;
 import io.skystate.api.state.StateStore;
 import io.skystate.api.state.StateValue;
+import io.skystate.api.state.Version;
 import io.skystate.core.crypto.Keys;
 import io.skystate.core.crypto.TokenSigner;
 import io.skystate.core.json.JacksonCodec;
@@ -168,7 +169,8 @@ public final class StoreBackedCallbacks implements Callbacks {
 
     /**
      * Times out overdue callbacks and sends completion messages still owed, reading only index entries that are due
-     * (a few pages at most). Returns how many callbacks it settled.
+     * (one short page when none is; a due burst for up to a second, see {@code CallbackSweep}). Returns how many
+     * callbacks it settled.
      */
     public int sweep() {
         return new CallbackSweep(this, pending, clock).run();
@@ -184,8 +186,9 @@ public final class StoreBackedCallbacks implements Callbacks {
             long now = clock.millis();
             String entry = pending.add(loaded.id(), now + NOTIFY_GRACE.toMillis(), retainUntil(loaded.record().expiresAt()));
             CallbackRecord resolved = loaded.record().resolve(status, result, errorType, errorMessage, now).indexedAs(entry);
+            Loaded written;
             try {
-                write(loaded.id(), resolved, PutOptions.ifVersion(loaded.entry().version()));
+                written = write(loaded.id(), resolved, PutOptions.ifVersion(loaded.entry().version()));
             } catch (VersionConflictException raced) {
                 pending.remove(entry);
                 continue;
@@ -193,7 +196,7 @@ public final class StoreBackedCallbacks implements Callbacks {
             if (!entry.equals(loaded.record().pendingIndex())) {
                 pending.remove(loaded.record().pendingIndex());
             }
-            load(loaded.id()).ifPresent(fresh -> notifyResolution(loaded.id(), fresh));
+            notifyResolution(loaded.id(), written);
             return;
         }
     }
@@ -224,20 +227,24 @@ public final class StoreBackedCallbacks implements Callbacks {
     Loaded timeOut(Loaded loaded) {
         CallbackRecord timedOut = loaded.record().resolve(CallbackStatus.TIMED_OUT, null, CallbackOutcome.TIMEOUT_ERROR,
                 "no completion before the deadline", clock.millis());
+        Loaded fresh;
         try {
-            write(loaded.id(), timedOut, PutOptions.ifVersion(loaded.entry().version()));
+            fresh = write(loaded.id(), timedOut, PutOptions.ifVersion(loaded.entry().version()));
         } catch (VersionConflictException raced) {
-            // Resolved concurrently; the winner's outcome stands.
+            fresh = load(loaded.id()).orElse(loaded); // resolved concurrently; the winner's outcome stands
         }
-        Loaded fresh = load(loaded.id()).orElse(loaded);
         notifyResolution(loaded.id(), fresh);
         return fresh;
     }
 
-    void notifyResolution(String id, Loaded loaded) {
+    /**
+     * Sends the completion message a resolved callback still owes and marks it notified; returns whether this call
+     * did so (and so removed the record's index entry).
+     */
+    boolean notifyResolution(String id, Loaded loaded) {
         CallbackRecord record = loaded.record();
         if (!record.status().resolved() || record.notified()) {
-            return;
+            return false;
         }
         if (record.completionQueue() != null) {
             skystate.queue(record.completionQueue()).send(new Message(
@@ -247,14 +254,18 @@ public final class StoreBackedCallbacks implements Callbacks {
         try {
             write(id, record.markNotified(), PutOptions.ifVersion(loaded.entry().version()));
         } catch (VersionConflictException raced) {
-            return; // another sweeper or resolver notified; at-least-once delivery allows the duplicate
+            return false; // another sweeper or resolver notified; at-least-once delivery allows the duplicate
         }
         pending.remove(record.pendingIndex());
+        return true;
     }
 
-    void write(String id, CallbackRecord record, PutOptions condition) {
+    /** Writes the record under the condition; returns it as now stored (no read back: the put gives the version). */
+    Loaded write(String id, CallbackRecord record, PutOptions condition) {
         PutOptions options = new PutOptions(condition.condition(), Optional.of(retainUntil(record.expiresAt())));
-        store.put(recordKey(id), StateValue.json(codec.encode(record)), options);
+        StateValue value = StateValue.json(codec.encode(record));
+        Version version = store.put(recordKey(id), value, options);
+        return new Loaded(id, new StateEntry(recordKey(id), value, version, options.expiresAt()), record);
     }
 
     Optional<Loaded> load(String id) {
