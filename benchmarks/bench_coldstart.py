@@ -14,12 +14,13 @@ import tempfile
 import time
 
 import bench
+import bench_coldcloud
 
 VARIANTS = [
     ("raw", "raw main, no library (floor)"),
     ("handwritten", "hand-written Lambda `RequestStreamHandler` + Jackson, no Skystate (baseline)"),
     ("lambda", "Skystate Lambda entry point: `LambdaRuntime.open` + `SkystateLambdaHandler`"),
-]
+] + bench_coldcloud.CLOUD_VARIANTS  # Azure Functions and Cloud Functions entry points and their baselines
 RUNS = int(os.environ.get("BENCH_COLD_EXTRA_RUNS", "20"))
 PRIME_RUNS = int(os.environ.get("BENCH_COLD_PRIME_RUNS", "6"))
 MAINS = {"lambda": bench.LAMBDA_MAIN, "handwritten": "io.skystate.bench.coldstart.HandWrittenMain"}
@@ -58,7 +59,12 @@ def _timing(path, extra, env):
 
 def measure(target, out):
     root = os.path.abspath(os.path.join(target, "..", ".."))
+    bench_coldcloud.gcp_jar(target)
     jars = {v: bench.jar(target, v) for v, _ in VARIANTS}
+    for v in ("gcp", "gcphand", "azure", "azurehand"):  # optional: without their jar or emulator, left out
+        if not os.path.exists(jars[v]) or not bench_coldcloud.installed(root, v):
+            print(f"cold start: variant {v} left out (no jar, or its emulator is not installed)")
+            del jars[v]
     missing = [j for j in jars.values() if not os.path.exists(j)]
     if missing:
         raise RuntimeError(f"missing jars (build with -Pbenchmarks): {missing}")
@@ -72,7 +78,11 @@ def measure(target, out):
     extra["lambda"] = list(bench.LAMBDA_JVM_ARGS)
     cds_dir = tempfile.mkdtemp()
     result = {"load_start": _load(), "runs": RUNS, "variants": {}, "priming": {}}
+    cloud = bench_coldcloud.Cloud(root, target, {v: jars[v] for v in ("azure", "gcp") if v in jars})
     try:
+        cloud.start()
+        env.update(cloud.env)
+        extra = {v: _Args(extra[v], v, cloud) for v in jars}  # the cloud entry points get a fresh signature each
         for v in jars:  # page cache, moto's tables; then the training launch that writes the AppCDS archive
             bench.one_start(jars[v], extra[v], env[v])
             jsa = os.path.join(cds_dir, v + ".jsa")
@@ -96,13 +106,31 @@ def measure(target, out):
                                   ("handwritten", "handwritten", [])]:
                 runs[key].append(_timing(jars[v], [*extra[v], *flags], env[v]))
         result["priming"] = runs
+        cloud_timing = {v: [] for v in jars if v in dict(bench_coldcloud.CLOUD_VARIANTS)}
+        for _ in range(PRIME_RUNS):
+            for v in cloud_timing:
+                cloud_timing[v].append(_timing(jars[v], extra[v], env[v]))
+        for v in cloud_timing:
+            result["variants"][v]["origins"] = bench_coldcloud.origins(jars[v], extra[v], env[v])
+        result["cloud_timing"] = cloud_timing
     finally:
+        cloud.close()
         moto.terminate()
         moto.wait(timeout=10)
         shutil.rmtree(cds_dir, ignore_errors=True)
     result["load_end"] = _load()
     result["time"] = time.strftime("%Y-%m-%d %H:%M")
     json.dump(result, open(out, "w"), indent=2)
+
+
+class _Args:
+    """A variant's JVM arguments, iterated once per launch: the fixed ones, then the per-launch ones of `cloud`."""
+
+    def __init__(self, fixed, variant, cloud):
+        self.fixed, self.variant, self.cloud = list(fixed), variant, cloud
+
+    def __iter__(self):
+        return iter([*self.fixed, *self.cloud.extra(self.variant)])
 
 
 def _paired(a, b):
@@ -132,6 +160,8 @@ def report(raw, results_dir, summary):
           "(p25–p75) | classes loaded (JDK CDS / AppCDS) | jar / archive |",
           "|---|---|---|---|---|---|---|---|---|"]
     for v, label in VARIANTS:
+        if v not in var:
+            continue
         x = var[v]
         for key, cds in [("ms", "no"), ("ms_appcds", "yes")]:
             med = statistics.median(x[key])
@@ -169,6 +199,7 @@ def report(raw, results_dir, summary):
                   f"{statistics.median(r['prime_us'] for r in rows) / 1000:.1f} | {statistics.median(req):.1f} | "
                   f"{min(req):.1f}–{max(req):.1f} |")
     md.append("")
+    md.extend(bench_coldcloud.report_section(d, GOAL_HANDWRITTEN))
     out = os.path.join(results_dir, f"{d['time'][:10]}-coldstart.md")
     analysis = ""
     if os.path.exists(out):

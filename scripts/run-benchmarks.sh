@@ -159,7 +159,13 @@ if [[ "$skip" != *,coldstart,* ]]; then
 fi
 
 if [[ "$skip" != *,coldstart-extra,* ]]; then
-  step "4b. cold start: entry point vs hand-written handler, AppCDS, priming"
+  step "4b. cold start: entry points (Lambda, Azure Functions, Cloud Functions) vs hand-written functions, AppCDS, priming"
+  # The Cloud Functions jar is assembled by bench_coldcloud.py on adapter-gcp's own runtime class path (written here;
+  # -DincludeScope, the plugin's property, keeps test-scoped jars out). Azurite and the Firestore emulator are
+  # started by bench.py; without them the Azure / GCP variants are left out.
+  gcprt=(-B -q -ntp -pl adapter-gcp org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath
+    -DincludeScope=runtime -Dmdep.outputFile="$root/benchmarks/target/classpath-gcp-runtime.txt")
+  ./mvnw -o "${gcprt[@]}" 2>/dev/null || ./mvnw "${gcprt[@]}" || echo "no GCP class path: the Cloud Functions variant is left out"
   python3 benchmarks/bench.py coldstart-extra "$root/benchmarks/target" "$raw/coldstart-extra.json"
 fi
 
