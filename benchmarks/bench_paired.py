@@ -1,9 +1,9 @@
 """Report of the paired client-CPU measurement of Azure Tables and Firestore state overhead (goals 2b, 2c).
 
 bench.py's report calls section(); run alone (python3 benchmarks/bench_paired.py <bench-raw>) it prints the tables.
-Raw data: azure-paired.json (io.skystate.bench.azure.AzurePairedCpu) and gcp-paired.json
-(io.skystate.bench.gcp.FirestorePairedCpu), both written by io.skystate.bench.overhead.PairedState: per operation
-pairs of alternating blocks, each block's CPU time per operation of the calling thread and of the whole process, and
+Raw data: azure-paired.json and gcp-paired.json (io.skystate.bench.azure.AzureTablesBenchMain and
+io.skystate.bench.gcp.FirestoreBenchMain with the argument paired), both written by
+io.skystate.bench.overhead.PairedState: per operation pairs of alternating blocks, each block's CPU time per operation of the calling thread and of the whole process, and
 its wall time. The goal is judged on the process's CPU time: both SDKs do part of their I/O work on threads of their
 own (the Azure HTTP client's event loops, gRPC's threads), which the calling thread's CPU time misses; the emulators
 run in processes of their own, so the process's CPU time is the client's.

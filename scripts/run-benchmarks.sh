@@ -112,16 +112,18 @@ if [[ "$skip" != *,azurecpu,* ]]; then
   if [[ -f emulators/node_modules/azurite/dist/src/azurite.js ]]; then
     rm -f "$raw/azure-paired.json"
     java -Xmx512m -Xms512m -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
-      io.skystate.bench.azure.AzurePairedCpu "$raw" | tee "$raw/azure-paired.log" | grep -E '^(azure|azurite)' || true
+      io.skystate.bench.azure.AzureTablesBenchMain "$raw" paired | tee "$raw/azure-paired.log" \
+      | grep -E '^(azure|azurite)' || true
   fi
 fi
 
 if [[ "$skip" != *,gcpcpu,* ]]; then
-  step "2c'. GCP state, decisive: paired client CPU time, Skystate vs raw google-cloud-firestore in one JVM, on the emulator"
+  step "2c'. GCP state, decisive: paired client CPU time, Skystate vs raw Firestore calls in one JVM, on the emulator"
   if [[ -f emulators/node_modules/@firestore-emulator/server/package.json ]]; then
     rm -f "$raw/gcp-paired.json"
-    java -Xmx512m -Xms512m -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$(gcp_classpath)" \
-      io.skystate.bench.gcp.FirestorePairedCpu "$raw" | tee "$raw/gcp-paired.log" | grep -E '^(gcp|firestore)' || true
+    java -Xmx512m -Xms512m -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" \
+      -cp "$(gcp_classpath)" io.skystate.bench.gcp.FirestoreBenchMain "$raw" paired | tee "$raw/gcp-paired.log" \
+      | grep -E '^(gcp|firestore)' || true
   fi
 fi
 
