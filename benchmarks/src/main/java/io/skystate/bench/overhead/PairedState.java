@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * The paired CPU measurement ({@link PairedBlocks}) of the four operations of a {@link StateOverheadBench} subclass
  * against one emulator: both sides opened in this JVM as a trial opens them (each on a table or collections of its
  * own, 256 records preloaded), then per operation: both sides warmed for {@code bench.warmMillis} each (default 6000),
- * a block length that takes about {@code bench.blockMillis} (default 250) of the slower side's wall time, and
+ * a block length that takes about {@code bench.blockMillis} (default 400) of the slower side's wall time, and
  * {@code bench.pairs} (default 40) pairs of blocks. The put runs last: it cycles over every record, so it would move
  * the record the conditional put chains on. Writes {@code <out>/<name>-paired.json}: per operation the summary of
  * {@link PairedBlocks#measure} plus the load average (1/5/15 min) before and after; the settings; start and end.
@@ -48,7 +48,7 @@ public final class PairedState {
     public static void run(String out, String name, Supplier<? extends StateOverheadBench> factory) throws Exception {
         int pairs = Integer.getInteger("bench.pairs", 40);
         long warmMillis = Long.getLong("bench.warmMillis", 6000);
-        long blockMillis = Long.getLong("bench.blockMillis", 250);
+        long blockMillis = Long.getLong("bench.blockMillis", 400);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("start", Instant.now().toString());
         StateOverheadBench skystate = open(factory, "skystate");
