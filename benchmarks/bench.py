@@ -28,6 +28,7 @@ import xml.etree.ElementTree as ET
 
 import bench_fanout
 import bench_awscanned
+import bench_paired
 
 COLD_VARIANTS = [
     ("raw", "raw main, no framework (floor)"),
@@ -433,6 +434,8 @@ def report(raw, results_dir, readme):
 
     # 2d. AWS state against a loopback DynamoDB endpoint (its own module)
     bench_awscanned.section(raw, md, rows_svg, summary)
+    # 2b/2c decided: Azure Tables and Firestore, paired client CPU time (its own module)
+    bench_paired.section(raw, md, rows_svg, summary)
 
     # 3. workflows
     md.append("## 3. Local workflow engine vs the Durable Task sidecar (durabletask-go + Java SDK)\n")

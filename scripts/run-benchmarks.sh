@@ -5,7 +5,7 @@
 # and the summary table in benchmarks/README.md. About 20 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
-#   BENCH_SKIP=state,aws,awscanned,azure,gcp,workflow,fanout,durable,observability,scaling,coldstart,coldstart-extra,conformance scripts/run-benchmarks.sh   leave parts out; the report
+#   BENCH_SKIP=state,aws,awscanned,azure,azurecpu,gcp,gcpcpu,workflow,fanout,durable,observability,scaling,coldstart,coldstart-extra,conformance scripts/run-benchmarks.sh   leave parts out; the report
 #                                        still shows the skipped parts' results of an earlier run from bench-raw/
 #   BENCH_STATE_PROFILER=stack scripts/run-benchmarks.sh    add a JMH profiler to the state benchmarks
 #   BENCH_OBSERVABILITY_OPTS="-Dbench.warmups=2 -Dbench.iterations=4 -Dbench.millis=200" \
@@ -81,25 +81,49 @@ if [[ "$skip" != *,azure,* ]]; then
   fi
 fi
 
+# The GCP state benchmarks' class path. Not the module's: the root pom pins protobuf 3.24 / gRPC 1.59 for the Durable
+# Task SDK, while the Google clients need libraries-bom's (adapter-gcp's own resolution). So: the benchmark classes,
+# JMH, the harness and adapter-gcp's jar from the module's class path, then adapter-gcp's runtime class path.
+gcp_classpath() {
+  local gcpcp=(-B -q -ntp -pl adapter-gcp org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/benchmarks/target/classpath-gcp.txt")
+  ./mvnw -o "${gcpcp[@]}" >/dev/null 2>&1 || ./mvnw "${gcpcp[@]}" >&2  # stdout is the class path
+  # adapter-gcp and the harness appear as ~/.m2 jars or, in a reactor build, as their target/ jars or classes
+  local own
+  own=$(tr ':' '\n' < "$root/benchmarks/target/classpath.txt" \
+    | grep -E '/(skystate-)?(adapter-gcp|emulator-harness)[-/]|/(jmh-core|jopt-simple|commons-math3)[-/]' | paste -sd:)
+  echo "$root/benchmarks/target/classes:$own:$(cat "$root/benchmarks/target/classpath-gcp.txt")"
+}
+
 if [[ "$skip" != *,gcp,* ]]; then
   step "2c. GCP state: Skystate's Firestore store vs raw google-cloud-firestore calls, both on the Firestore emulator (JMH)"
   if [[ -f emulators/node_modules/@firestore-emulator/server/package.json ]]; then
     rm -f "$raw"/jmh-gcp-r*.json
-    # Not the module's class path: the root pom pins protobuf 3.24 / gRPC 1.59 for the Durable Task SDK, while the
-    # Google clients need libraries-bom's (adapter-gcp's own resolution). So: the benchmark classes, JMH, the
-    # harness and adapter-gcp's jar from the module's class path, then adapter-gcp's runtime class path.
-    gcpcp=(-B -q -ntp -pl adapter-gcp org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath
-      -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/benchmarks/target/classpath-gcp.txt")
-    ./mvnw -o "${gcpcp[@]}" 2>/dev/null || ./mvnw "${gcpcp[@]}"
-    # adapter-gcp and the harness appear as ~/.m2 jars or, in a reactor build, as their target/ jars or classes
-    own=$(tr ':' '\n' < "$root/benchmarks/target/classpath.txt" \
-      | grep -E '/(skystate-)?(adapter-gcp|emulator-harness)[-/]|/(jmh-core|jopt-simple|commons-math3)[-/]' | paste -sd:)
     java -Xmx512m -Dbench.seconds=2 -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" \
-      -cp "$root/benchmarks/target/classes:$own:$(cat "$root/benchmarks/target/classpath-gcp.txt")" \
-      io.skystate.bench.gcp.FirestoreBenchMain "$raw" \
+      -cp "$(gcp_classpath)" io.skystate.bench.gcp.FirestoreBenchMain "$raw" \
       | tee "$raw/jmh-gcp.log" | grep -E '^(Benchmark|FirestoreBench|# Run complete|firestore emulator at)' || true
   else
     echo "the Firestore emulator is not installed (scripts/install-emulators.sh); the GCP state benchmark is skipped"
+  fi
+fi
+
+if [[ "$skip" != *,azurecpu,* ]]; then
+  step "2b'. Azure state, decisive: paired client CPU time, Skystate vs raw azure-data-tables in one JVM, on Azurite"
+  if [[ -f emulators/node_modules/azurite/dist/src/azurite.js ]]; then
+    rm -f "$raw/azure-paired.json"
+    java -Xmx512m -Xms512m -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
+      io.skystate.bench.azure.AzureTablesBenchMain "$raw" paired | tee "$raw/azure-paired.log" \
+      | grep -E '^(azure|azurite)' || true
+  fi
+fi
+
+if [[ "$skip" != *,gcpcpu,* ]]; then
+  step "2c'. GCP state, decisive: paired client CPU time, Skystate vs raw Firestore calls in one JVM, on the emulator"
+  if [[ -f emulators/node_modules/@firestore-emulator/server/package.json ]]; then
+    rm -f "$raw/gcp-paired.json"
+    java -Xmx512m -Xms512m -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" \
+      -cp "$(gcp_classpath)" io.skystate.bench.gcp.FirestoreBenchMain "$raw" paired | tee "$raw/gcp-paired.log" \
+      | grep -E '^(gcp|firestore)' || true
   fi
 fi
 

@@ -2,6 +2,7 @@ package io.skystate.bench.awscanned;
 
 import io.skystate.api.state.Page;
 import io.skystate.bench.aws.RawDynamo;
+import io.skystate.bench.overhead.PairedState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,11 +56,7 @@ final class CannedRequestCounts {
     }
 
     static Map<String, Supplier<Object>> ops(AwsCannedBench bench) {
-        Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
-        ops.put("get", bench::get);
-        ops.put("put", bench::put);
-        ops.put("conditionalPut", bench::conditionalPut);
-        ops.put("transaction10", bench::transaction10);
+        Map<String, Supplier<Object>> ops = PairedState.ops(bench);
         ops.put("listPage", bench::listPage);
         ops.put("getAll100", bench::getAll100);
         return ops;
