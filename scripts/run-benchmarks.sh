@@ -151,7 +151,9 @@ if [[ "$skip" != *,scaling,* ]]; then
     -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
     io.skystate.bench.scaling.ScalingMain "$raw" "${parts[@]}" 2>"$raw/scaling.stderr" | tee "$raw/scaling.log"
   if [[ -f emulators/node_modules/azurite/dist/src/azurite.js ]]; then  # the same curves on Azurite's Tables
+    # 10^4 pending callbacks only idle (not-due sweep, sweeper CPU): bursts stop at bench.scaling.azure.burstMaxN
     java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -Dbench.scaling.list-azure.n=100,1000,10000 \
+      -Dbench.scaling.callbacks-azure.n=10,100,1000,10000 -Dbench.scaling.idle-azure.n=0,1000,10000 \
       -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" io.skystate.bench.scaling.ScalingMain \
       "$raw" state-azure callbacks-azure 2>"$raw/scaling-azure.stderr" | tee "$raw/scaling-azure.log"
   fi
@@ -162,8 +164,9 @@ if [[ "$skip" != *,scaling,* ]]; then
     ./mvnw -o "${gcpcp[@]}" 2>/dev/null || ./mvnw "${gcpcp[@]}"
     own=$(tr ':' '\n' < "$root/benchmarks/target/classpath.txt" \
       | grep -E '/(skystate-)?(adapter-gcp|emulator-harness)[-/]' | paste -sd:)
-    java -Xmx1g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -Dskystate.emulators.dir="$root" \
-      -Dskystate.emulators.logs="$raw" -cp "$root/benchmarks/target/classes:$own:$(cat "$root/benchmarks/target/classpath-gcp.txt")" \
+    java -Xmx1g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -Dbench.scaling.list-gcp.n=100,1000,10000 \
+      -Dbench.scaling.callbacks-gcp.n=10,100,1000,10000 -Dbench.scaling.idle-gcp.n=0,1000,10000 \
+      -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$root/benchmarks/target/classes:$own:$(cat "$root/benchmarks/target/classpath-gcp.txt")" \
       io.skystate.bench.scaling.ScalingMain "$raw" state-gcp callbacks-gcp 2>"$raw/scaling-gcp.stderr" \
       | tee "$raw/scaling-gcp.log"
   fi
