@@ -262,8 +262,8 @@ def render(raw, results, date=None):
               [(f"{op}", series(st, "threads", "opsPerS", mode=mode, op=op)) for op in ("get", "put")],
               rows=[r for r in st if r["mode"] == mode])
     modes = tuple(WHERE)
-    curve(md, svgs, date, results, "list", "Listing a whole group page by page (100 per page; local memory and file, "
-          "moto as dynamodb, Azurite as tables, Firestore emulator as firestore)", "N", "records in the group", "ms / µs",
+    curve(md, svgs, date, results, "list", "Listing a group page by page (100 per page; dynamodb = moto, "
+          "tables = Azurite, firestore = Firestore emulator)", "N", "records in the group", "ms / µs",
           [(f"{mode}: total ms", series(ls, "n", "totalMs", mode=mode)) for mode in modes]
           + [(f"{mode}: µs per record", series(ls, "n", "usPerRecord", mode=mode)) for mode in modes],
           rows=ls)
