@@ -35,21 +35,22 @@ public final class ScalingMain {
                 switch (part) {
                     case "callbacks" -> {
                         int[] ns = sizes("callbacks", "10,100,1000,10000");
-                        new CallbackSweepBench("local", name -> new LocalTarget(tmp.resolve(name + ".db")), out,
+                        new CallbackSweepBench("local", name -> LocalTarget.open(tmp.resolve(name + ".db")), out,
                                 Integer.MAX_VALUE).run(ns, repeats, true);
                         IdleSweepCost.run("local", LocalTarget.SWEEPER_THREAD,
-                                name -> new LocalTarget(tmp.resolve(name + ".db")), sizes("idle", "0,1000,10000"),
+                                name -> LocalTarget.open(tmp.resolve(name + ".db")), sizes("idle", "0,1000,10000"),
                                 repeats, out);
                     }
                     case "callbacks-aws" -> {
                         try (Moto moto = Moto.start()) {
                             URI endpoint = moto.endpoint();
-                            callbacksOn("moto", "aws", MotoTarget.SWEEPER_THREAD, name -> new MotoTarget(endpoint, name),
-                                    repeats, out);
+                            callbacksOn("moto", "aws", MotoTarget.SWEEPER_THREAD,
+                                    name -> MotoTarget.open(endpoint, name), repeats, out);
                         }
                     }
                     case "state-aws" -> {
-                        try (Moto moto = Moto.start(); MotoTarget target = new MotoTarget(moto.endpoint(), "state")) {
+                        try (Moto moto = Moto.start();
+                                ClockedTarget target = MotoTarget.open(moto.endpoint(), "state")) {
                             stateOn(target, "moto", "dynamodb", "aws", repeats, out);
                         }
                     }
@@ -57,12 +58,12 @@ public final class ScalingMain {
                         try (Azurite azurite = Azurite.start()) {
                             String connection = azurite.connectionString();
                             callbacksOn("azurite", "azure", AzureTarget.SWEEPER_THREAD,
-                                    name -> new AzureTarget(connection, name), repeats, out);
+                                    name -> AzureTarget.open(connection, name), repeats, out);
                         }
                     }
                     case "state-azure" -> {
                         try (Azurite azurite = Azurite.start();
-                                AzureTarget target = new AzureTarget(azurite.connectionString(), "state")) {
+                                ClockedTarget target = AzureTarget.open(azurite.connectionString(), "state")) {
                             stateOn(target, "azurite", "tables", "azure", repeats, out);
                         }
                     }
@@ -70,12 +71,12 @@ public final class ScalingMain {
                         try (FirestoreEmulator emulator = FirestoreEmulator.start()) {
                             String hostPort = emulator.hostPort();
                             callbacksOn("firestore-emulator", "gcp", GcpTarget.SWEEPER_THREAD,
-                                    name -> new GcpTarget(hostPort, name), repeats, out);
+                                    name -> GcpTarget.open(hostPort, name), repeats, out);
                         }
                     }
                     case "state-gcp" -> {
                         try (FirestoreEmulator emulator = FirestoreEmulator.start();
-                                GcpTarget target = new GcpTarget(emulator.hostPort(), "state")) {
+                                ClockedTarget target = GcpTarget.open(emulator.hostPort(), "state")) {
                             stateOn(target, "firestore-emulator", "firestore", "gcp", repeats, out);
                         }
                     }
@@ -108,7 +109,7 @@ public final class ScalingMain {
      * State throughput vs threads ({@code bench.scaling.state-<tag>.n}) and listing a group page by page
      * ({@code bench.scaling.list-<tag>.n}) on one store of an emulator-backed target.
      */
-    private static void stateOn(CallbackSweepBench.Target target, String backend, String mode, String tag,
+    private static void stateOn(ClockedTarget target, String backend, String mode, String tag,
             int repeats, Jsonl out) throws InterruptedException {
         var store = target.skystate().stateStore("bench");
         for (int repeat = 0; repeat < repeats; repeat++) {
