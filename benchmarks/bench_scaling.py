@@ -14,7 +14,11 @@ import statistics
 import sys
 import time
 
-COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+          "#17becf"]
+# State and listing rows by their mode: where they ran. Emulator curves are the emulator's, not the cloud service's.
+WHERE = {"memory": "local, memory", "file": "local, file", "dynamodb": "moto, adapter-aws",
+         "tables": "Azurite Tables, adapter-azure", "firestore": "Firestore emulator, adapter-gcp"}
 
 
 def load(raw, part):
@@ -205,10 +209,11 @@ def compare(md, before, after):
 def render(raw, results, date=None):
     cb, st, ls = load(raw, "callbacks"), load(raw, "state"), load(raw, "list")
     wf, hi, cba = load(raw, "workflow"), load(raw, "history"), load(raw, "callbacks-aws")
-    sta = load(raw, "state-aws")  # moto: throughput vs threads and listing
+    cbz, cbg = load(raw, "callbacks-azure"), load(raw, "callbacks-gcp")
+    sta = load(raw, "state-aws") + load(raw, "state-azure") + load(raw, "state-gcp")  # emulators: threads, listing
     st += [r for r in sta if r["part"] == "state"]
     ls += [r for r in sta if r["part"] == "list"]
-    if not any([cb, st, ls, wf, hi, cba, sta]):
+    if not any([cb, st, ls, wf, hi, cba, sta, cbz, cbg]):
         return None
     stamps = [os.path.getmtime(os.path.join(raw, f)) for f in os.listdir(raw) if f.startswith("scaling-")]
     date = date or time.strftime("%Y-%m-%d", time.gmtime(max(stamps)))
@@ -224,7 +229,8 @@ def render(raw, results, date=None):
     if before and cb:
         compare(md, before, cb)
     for backend, tag, rows in (("local", "", cb), ("local, before the sweep fix", "-before", before),
-                               ("moto", "-aws", cba)):
+                               ("moto", "-aws", cba), ("Azurite, adapter-azure", "-azure", cbz),
+                               ("Firestore emulator, adapter-gcp", "-gcp", cbg)):
         if not rows:
             continue
         curve(md, svgs, date, results, f"callbacks{tag}-sweep", f"Callback sweep, nothing due ({backend})", "N",
@@ -250,15 +256,14 @@ def render(raw, results, date=None):
             table(md, "N", [("sweeper CPU ms/s", series(idle, "n", "sweeperCpuMsPerS"))])
             md.append(f"- {loads(idle)}.")
             md.append("")
-    for mode in ("memory", "file", "dynamodb"):
-        where = "moto, adapter-aws" if mode == "dynamodb" else f"local, {mode}"
+    for mode, where in WHERE.items():
         curve(md, svgs, date, results, f"state-{mode}", f"State throughput vs threads ({where})", "threads",
               "threads", "ops/s",
               [(f"{op}", series(st, "threads", "opsPerS", mode=mode, op=op)) for op in ("get", "put")],
               rows=[r for r in st if r["mode"] == mode])
-    modes = ("memory", "file", "dynamodb")
-    curve(md, svgs, date, results, "list", "Listing a whole group page by page (100 per page; local memory and file, "
-          "moto as dynamodb)", "N", "records in the group", "ms / µs",
+    modes = tuple(WHERE)
+    curve(md, svgs, date, results, "list", "Listing a group page by page (100 per page; dynamodb = moto, "
+          "tables = Azurite, firestore = Firestore emulator)", "N", "records in the group", "ms / µs",
           [(f"{mode}: total ms", series(ls, "n", "totalMs", mode=mode)) for mode in modes]
           + [(f"{mode}: µs per record", series(ls, "n", "usPerRecord", mode=mode)) for mode in modes],
           rows=ls)

@@ -168,12 +168,32 @@ if [[ "$skip" != *,observability,* ]]; then
 fi
 
 if [[ "$skip" != *,scaling,* ]]; then
-  step "8. scaling curves (issue 12): callback sweep vs pending callbacks, state vs threads, listing, workflows, history"
+  step "8. scaling curves (issue 12): callback sweep vs pending callbacks, state vs threads, listing, workflows, history (local, moto, Azurite, Firestore emulator)"
   parts=(callbacks state list workflow history)
   [[ -x .emulators/venv/bin/moto_server ]] && parts+=(callbacks-aws)
   java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" \
     -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
     io.skystate.bench.scaling.ScalingMain "$raw" "${parts[@]}" 2>"$raw/scaling.stderr" | tee "$raw/scaling.log"
+  if [[ -f emulators/node_modules/azurite/dist/src/azurite.js ]]; then  # the same curves on Azurite's Tables
+    # 10^4 pending callbacks only idle (not-due sweep, sweeper CPU): bursts stop at bench.scaling.azure.burstMaxN
+    java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -Dbench.scaling.list-azure.n=100,1000,10000 \
+      -Dbench.scaling.callbacks-azure.n=10,100,1000,10000 -Dbench.scaling.idle-azure.n=0,1000,10000 \
+      -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" io.skystate.bench.scaling.ScalingMain \
+      "$raw" state-azure callbacks-azure 2>"$raw/scaling-azure.stderr" | tee "$raw/scaling-azure.log"
+  fi
+  if [[ -f emulators/node_modules/@firestore-emulator/server/package.json ]]; then  # ... and on the Firestore emulator
+    # on adapter-gcp's own class path, as step 2c explains
+    gcpcp=(-B -q -ntp -pl adapter-gcp org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath
+      -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/benchmarks/target/classpath-gcp.txt")
+    ./mvnw -o "${gcpcp[@]}" 2>/dev/null || ./mvnw "${gcpcp[@]}"
+    own=$(tr ':' '\n' < "$root/benchmarks/target/classpath.txt" \
+      | grep -E '/(skystate-)?(adapter-gcp|emulator-harness)[-/]' | paste -sd:)
+    java -Xmx1g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -Dbench.scaling.list-gcp.n=100,1000,10000 \
+      -Dbench.scaling.callbacks-gcp.n=10,100,1000,10000 -Dbench.scaling.idle-gcp.n=0,1000,10000 \
+      -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$root/benchmarks/target/classes:$own:$(cat "$root/benchmarks/target/classpath-gcp.txt")" \
+      io.skystate.bench.scaling.ScalingMain "$raw" state-gcp callbacks-gcp 2>"$raw/scaling-gcp.stderr" \
+      | tee "$raw/scaling-gcp.log"
+  fi
 fi
 
 if [[ "$skip" != *,coldstart,* ]]; then

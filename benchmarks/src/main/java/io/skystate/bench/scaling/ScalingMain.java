@@ -1,17 +1,22 @@
 package io.skystate.bench.scaling;
 
+import io.skystate.emulators.Azurite;
+import io.skystate.emulators.FirestoreEmulator;
 import io.skystate.emulators.Moto;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The scaling curves of issue 12, each a part named on the command line, each written as JSON lines to
  * {@code <out dir>/scaling-<part>.jsonl}: {@code callbacks} (sweep cost vs pending callbacks, local),
  * {@code callbacks-aws} (the same on moto), {@code state} (throughput vs threads), {@code state-aws} (throughput vs
- * threads and listing on moto), {@code list} (listing a group
+ * threads and listing on moto), {@code callbacks-azure} and {@code state-azure} (the same on Azurite's Tables),
+ * {@code callbacks-gcp} and {@code state-gcp} (the same on the Firestore emulator; these two need adapter-gcp's own
+ * class path, see {@code scripts/run-benchmarks.sh}), {@code list} (listing a group
  * page by page vs its size), {@code workflow} (throughput vs concurrent runs), {@code history} (history size and
  * read time vs run length). Sizes come from system properties {@code bench.scaling.<part>.n} (comma-separated).
  */
@@ -30,31 +35,49 @@ public final class ScalingMain {
                 switch (part) {
                     case "callbacks" -> {
                         int[] ns = sizes("callbacks", "10,100,1000,10000");
-                        new CallbackSweepBench("local", name -> new LocalTarget(tmp.resolve(name + ".db")), out,
+                        new CallbackSweepBench("local", name -> LocalTarget.open(tmp.resolve(name + ".db")), out,
                                 Integer.MAX_VALUE).run(ns, repeats, true);
                         IdleSweepCost.run("local", LocalTarget.SWEEPER_THREAD,
-                                name -> new LocalTarget(tmp.resolve(name + ".db")), sizes("idle", "0,1000,10000"),
+                                name -> LocalTarget.open(tmp.resolve(name + ".db")), sizes("idle", "0,1000,10000"),
                                 repeats, out);
                     }
                     case "callbacks-aws" -> {
                         try (Moto moto = Moto.start()) {
                             URI endpoint = moto.endpoint();
-                            new CallbackSweepBench("moto", name -> new MotoTarget(endpoint, name), out,
-                                    Integer.getInteger("bench.scaling.aws.burstMaxN", 1000))
-                                    .run(sizes("callbacks-aws", "10,100,1000"), repeats, true);
-                            IdleSweepCost.run("moto", MotoTarget.SWEEPER_THREAD, name -> new MotoTarget(endpoint, name),
-                                    sizes("idle-aws", "0,1000"), repeats, out);
+                            callbacksOn("moto", "aws", MotoTarget.SWEEPER_THREAD,
+                                    name -> MotoTarget.open(endpoint, name), repeats, out);
                         }
                     }
                     case "state-aws" -> {
-                        try (Moto moto = Moto.start(); MotoTarget target = new MotoTarget(moto.endpoint(), "state")) {
-                            var store = target.skystate().stateStore("bench");
-                            for (int repeat = 0; repeat < repeats; repeat++) {
-                                StateScalingBench.threadsOn(store, "moto", "dynamodb", sizes("state-aws", "1,2,4,8,16"),
-                                        repeat, out);
-                            }
-                            StateScalingBench.listOn(store, "moto", "dynamodb", sizes("list-aws", "100,1000"),
-                                    repeats, Integer.getInteger("bench.scaling.pageSize", 100), out);
+                        try (Moto moto = Moto.start();
+                                ClockedTarget target = MotoTarget.open(moto.endpoint(), "state")) {
+                            stateOn(target, "moto", "dynamodb", "aws", repeats, out);
+                        }
+                    }
+                    case "callbacks-azure" -> {
+                        try (Azurite azurite = Azurite.start()) {
+                            String connection = azurite.connectionString();
+                            callbacksOn("azurite", "azure", AzureTarget.SWEEPER_THREAD,
+                                    name -> AzureTarget.open(connection, name), repeats, out);
+                        }
+                    }
+                    case "state-azure" -> {
+                        try (Azurite azurite = Azurite.start();
+                                ClockedTarget target = AzureTarget.open(azurite.connectionString(), "state")) {
+                            stateOn(target, "azurite", "tables", "azure", repeats, out);
+                        }
+                    }
+                    case "callbacks-gcp" -> {
+                        try (FirestoreEmulator emulator = FirestoreEmulator.start()) {
+                            String hostPort = emulator.hostPort();
+                            callbacksOn("firestore-emulator", "gcp", GcpTarget.SWEEPER_THREAD,
+                                    name -> GcpTarget.open(hostPort, name), repeats, out);
+                        }
+                    }
+                    case "state-gcp" -> {
+                        try (FirestoreEmulator emulator = FirestoreEmulator.start();
+                                ClockedTarget target = GcpTarget.open(emulator.hostPort(), "state")) {
+                            stateOn(target, "firestore-emulator", "firestore", "gcp", repeats, out);
                         }
                     }
                     case "state" -> StateScalingBench.threads(tmp, sizes("state", "1,2,4,8,16,32,64"), repeats, out);
@@ -68,6 +91,32 @@ public final class ScalingMain {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * The callback sweep on an emulator-backed target: the not-due sweep and the bursts at
+     * {@code bench.scaling.callbacks-<tag>.n} (bursts only up to {@code bench.scaling.<tag>.burstMaxN}), then the idle
+     * sweeper's CPU at {@code bench.scaling.idle-<tag>.n}.
+     */
+    private static void callbacksOn(String backend, String tag, String sweeperThread,
+            Function<String, CallbackSweepBench.Target> open, int repeats, Jsonl out) throws InterruptedException {
+        new CallbackSweepBench(backend, open, out, Integer.getInteger("bench.scaling." + tag + ".burstMaxN", 1000))
+                .run(sizes("callbacks-" + tag, "10,100,1000"), repeats, true);
+        IdleSweepCost.run(backend, sweeperThread, open, sizes("idle-" + tag, "0,1000"), repeats, out);
+    }
+
+    /**
+     * State throughput vs threads ({@code bench.scaling.state-<tag>.n}) and listing a group page by page
+     * ({@code bench.scaling.list-<tag>.n}) on one store of an emulator-backed target.
+     */
+    private static void stateOn(ClockedTarget target, String backend, String mode, String tag,
+            int repeats, Jsonl out) throws InterruptedException {
+        var store = target.skystate().stateStore("bench");
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            StateScalingBench.threadsOn(store, backend, mode, sizes("state-" + tag, "1,2,4,8,16"), repeat, out);
+        }
+        StateScalingBench.listOn(store, backend, mode, sizes("list-" + tag, "100,1000"), repeats,
+                Integer.getInteger("bench.scaling.pageSize", 100), out);
     }
 
     static int[] sizes(String part, String defaults) {
