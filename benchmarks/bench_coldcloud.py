@@ -31,7 +31,7 @@ CLOUD_VARIANTS = [
 BASELINE = {"azure": "azurehand", "gcp": "gcphand"}
 SIGNERS = {"azure": "io.skystate.bench.coldstart.AzureSignerMain", "gcp": "io.skystate.bench.coldstart.GcpSignerMain"}
 GCP_MAIN = "io.skystate.bench.coldstart.GcpMain"
-GCP_CLASSES = ("GcpMain", "GcpSignerMain", "GcpBenchExchange", "SignedRequest", "HelloModule")
+GCP_CLASSES = ("GcpMain", "GcpSignerMain", "GcpBenchExchange", "SignedRequest", "HelloModule", "LaunchClock")
 # A fixed 32-byte key wrapping the stored key rings (SKYSTATE_KEY_ENCRYPTION_KEY), for the emulators only.
 KEK = base64.b64encode(b"skystate-coldstart-bench-kek-32b").decode()
 ORIGINS = [("com.azure.", "Azure SDK"), ("com.microsoft.azure.functions.", "Azure Functions Java library"),

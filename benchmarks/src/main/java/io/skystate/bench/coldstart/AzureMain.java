@@ -3,8 +3,6 @@ package io.skystate.bench.coldstart;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import io.skystate.azure.functions.FunctionsRuntime;
 import io.skystate.azure.functions.SkystateFunctions;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -24,26 +22,16 @@ public final class AzureMain {
     }
 
     public static void main(String[] args) throws Exception {
-        long main = System.currentTimeMillis();
+        LaunchClock clock = LaunchClock.start();
         SkystateFunctions functions = new SkystateFunctions();
-        long open = System.currentTimeMillis();
-        long request0 = System.nanoTime();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        byte[] body = in.readLine().getBytes(StandardCharsets.UTF_8);
+        clock.opened();
+        byte[] body = clock.readRequest().getBytes(StandardCharsets.UTF_8);
         AzureBenchRequest<Optional<byte[]>> request = new AzureBenchRequest<>(
                 "/skystate/handlers/" + SignedRequest.HANDLER, SignedRequest.headers(), Optional.of(body));
         HttpResponseMessage response = functions.http(request, request);
         Object out = response.getBody();
         String text = out instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(out);
-        System.out.println(response.getStatusCode() == 200 ? text : "status " + response.getStatusCode() + " " + text);
-        System.out.flush();
-        long request1 = System.nanoTime();
-        long responded = System.currentTimeMillis();
-        if (Boolean.getBoolean("bench.timing")) {
-            System.err.println("timing main=" + main + " open=" + open + " response=" + responded
-                    + " prime_us=0 request_us=" + (request1 - request0) / 1000);
-            System.err.flush();
-        }
+        clock.respond(response.getStatusCode() == 200 ? text : "status " + response.getStatusCode() + " " + text);
         FunctionsRuntime.skystate().close();
         System.exit(0);
     }

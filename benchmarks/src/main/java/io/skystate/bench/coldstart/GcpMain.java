@@ -2,8 +2,6 @@ package io.skystate.bench.coldstart;
 
 import io.skystate.gcp.functions.FunctionRuntime;
 import io.skystate.gcp.functions.SkystateHttpFunction;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,25 +19,15 @@ public final class GcpMain {
     }
 
     public static void main(String[] args) throws Exception {
-        long main = System.currentTimeMillis();
+        LaunchClock clock = LaunchClock.start();
         SkystateHttpFunction function = new SkystateHttpFunction();
-        long open = System.currentTimeMillis();
-        long request0 = System.nanoTime();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        clock.opened();
         GcpBenchExchange.Request request = new GcpBenchExchange.Request("/skystate/handlers/" + SignedRequest.HANDLER,
-                SignedRequest.headers(), in.readLine().getBytes(StandardCharsets.UTF_8));
+                SignedRequest.headers(), clock.readRequest().getBytes(StandardCharsets.UTF_8));
         GcpBenchExchange.Response response = new GcpBenchExchange.Response();
         function.service(request, response);
         String body = response.body();
-        System.out.println(response.status() == 200 ? body : "status " + response.status() + " " + body);
-        System.out.flush();
-        long request1 = System.nanoTime();
-        long responded = System.currentTimeMillis();
-        if (Boolean.getBoolean("bench.timing")) {
-            System.err.println("timing main=" + main + " open=" + open + " response=" + responded
-                    + " prime_us=0 request_us=" + (request1 - request0) / 1000);
-            System.err.flush();
-        }
+        clock.respond(response.status() == 200 ? body : "status " + response.status() + " " + body);
         FunctionRuntime.skystate().close();
         System.exit(0);
     }

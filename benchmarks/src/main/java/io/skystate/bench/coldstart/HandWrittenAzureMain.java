@@ -1,9 +1,6 @@
 package io.skystate.bench.coldstart;
 
 import com.microsoft.azure.functions.HttpResponseMessage;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,22 +14,12 @@ public final class HandWrittenAzureMain {
     }
 
     public static void main(String[] args) throws Exception {
-        long main = System.currentTimeMillis();
+        LaunchClock clock = LaunchClock.start();
         HandWrittenAzureFunction function = new HandWrittenAzureFunction();
-        long open = System.currentTimeMillis();
-        long request0 = System.nanoTime();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        clock.opened();
         AzureBenchRequest<Optional<String>> request = new AzureBenchRequest<>("/api/hello",
-                Map.of("Content-Type", "application/json"), Optional.of(in.readLine()));
+                Map.of("Content-Type", "application/json"), Optional.of(clock.readRequest()));
         HttpResponseMessage response = function.run(request, request);
-        System.out.println(response.getBody());
-        System.out.flush();
-        long request1 = System.nanoTime();
-        long responded = System.currentTimeMillis();
-        if (Boolean.getBoolean("bench.timing")) {
-            System.err.println("timing main=" + main + " open=" + open + " response=" + responded
-                    + " prime_us=0 request_us=" + (request1 - request0) / 1000);
-            System.err.flush();
-        }
+        clock.respond(String.valueOf(response.getBody()));
     }
 }

@@ -1,9 +1,7 @@
 package io.skystate.bench.coldstart;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,22 +15,12 @@ public final class HandWrittenMain {
     }
 
     public static void main(String[] args) throws Exception {
-        long main = System.currentTimeMillis();
+        LaunchClock clock = LaunchClock.start();
         HandWrittenHandler handler = new HandWrittenHandler();
-        long open = System.currentTimeMillis();
-        long request0 = System.nanoTime();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        clock.opened();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(in.readLine().getBytes(StandardCharsets.UTF_8)), out,
+        handler.handleRequest(new ByteArrayInputStream(clock.readRequest().getBytes(StandardCharsets.UTF_8)), out,
                 new BenchContext());
-        System.out.println(out.toString(StandardCharsets.UTF_8));
-        System.out.flush();
-        long request1 = System.nanoTime();
-        long response = System.currentTimeMillis();
-        if (Boolean.getBoolean("bench.timing")) {
-            System.err.println("timing main=" + main + " open=" + open + " response=" + response
-                    + " prime_us=0 request_us=" + (request1 - request0) / 1000);
-            System.err.flush();
-        }
+        clock.respond(out.toString(StandardCharsets.UTF_8));
     }
 }

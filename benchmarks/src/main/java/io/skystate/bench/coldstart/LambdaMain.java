@@ -4,10 +4,8 @@ import io.skystate.aws.AwsSkystate;
 import io.skystate.aws.lambda.LambdaPriming;
 import io.skystate.aws.lambda.LambdaRuntime;
 import io.skystate.aws.lambda.SkystateLambdaHandler;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,29 +27,16 @@ public final class LambdaMain {
     }
 
     public static void main(String[] args) throws Exception {
-        long main = System.currentTimeMillis();
+        LaunchClock clock = LaunchClock.start();
         AwsSkystate skystate = LambdaRuntime.open(System.getenv());
         LambdaPriming priming = LambdaPriming.register(skystate);
-        long open = System.currentTimeMillis();
+        clock.opened();
         SkystateLambdaHandler handler = new SkystateLambdaHandler(skystate, "hello");
-        long prime0 = System.nanoTime();
-        if (Boolean.getBoolean("bench.prime")) {
-            priming.beforeCheckpoint(null);
-        }
-        long request0 = System.nanoTime();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        clock.prime(() -> priming.beforeCheckpoint(null));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(in.readLine().getBytes(StandardCharsets.UTF_8)), out,
+        handler.handleRequest(new ByteArrayInputStream(clock.readRequest().getBytes(StandardCharsets.UTF_8)), out,
                 new BenchContext());
-        System.out.println(out.toString(StandardCharsets.UTF_8));
-        System.out.flush();
-        long request1 = System.nanoTime();
-        long response = System.currentTimeMillis();
-        if (Boolean.getBoolean("bench.timing")) {
-            System.err.println("timing main=" + main + " open=" + open + " response=" + response
-                    + " prime_us=" + (request0 - prime0) / 1000 + " request_us=" + (request1 - request0) / 1000);
-            System.err.flush();
-        }
+        clock.respond(out.toString(StandardCharsets.UTF_8));
         skystate.close();
     }
 }
