@@ -183,14 +183,9 @@ if [[ "$skip" != *,scaling,* ]]; then
   fi
   if [[ -f emulators/node_modules/@firestore-emulator/server/package.json ]]; then  # ... and on the Firestore emulator
     # on adapter-gcp's own class path, as step 2c explains
-    gcpcp=(-B -q -ntp -pl adapter-gcp org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath
-      -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/benchmarks/target/classpath-gcp.txt")
-    ./mvnw -o "${gcpcp[@]}" 2>/dev/null || ./mvnw "${gcpcp[@]}"
-    own=$(tr ':' '\n' < "$root/benchmarks/target/classpath.txt" \
-      | grep -E '/(skystate-)?(adapter-gcp|emulator-harness)[-/]' | paste -sd:)
     java -Xmx1g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -Dbench.scaling.list-gcp.n=100,1000,10000 \
       -Dbench.scaling.callbacks-gcp.n=10,100,1000,10000 -Dbench.scaling.idle-gcp.n=0,1000,10000 \
-      -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$root/benchmarks/target/classes:$own:$(cat "$root/benchmarks/target/classpath-gcp.txt")" \
+      -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$(gcp_classpath)" \
       io.skystate.bench.scaling.ScalingMain "$raw" state-gcp callbacks-gcp 2>"$raw/scaling-gcp.stderr" \
       | tee "$raw/scaling-gcp.log"
   fi
