@@ -34,10 +34,6 @@ public final class AwsClients implements AutoCloseable {
         this.kms = new Lazy<>(() -> configure(KmsClient.builder(), region, endpoint, credentials, http).build());
     }
 
-    public static AwsClients create(String region, URI endpoint, AwsCredentialsProvider credentials) {
-        return new AwsClients(region, endpoint, credentials, null);
-    }
-
     /** Clients on the HTTP client {@code http} builds (null: the URL-connection client). */
     public static AwsClients create(String region, URI endpoint, AwsCredentialsProvider credentials,
             SdkHttpClient.Builder<?> http) {
