@@ -3,7 +3,6 @@ package io.skystate.aws;
 import io.skystate.api.Capabilities;
 import io.skystate.api.Capability;
 import io.skystate.api.Codec;
-import io.skystate.api.KeyRing;
 import io.skystate.api.Skystate;
 import io.skystate.api.callback.Callbacks;
 import io.skystate.api.handler.Handlers;
@@ -16,30 +15,18 @@ import io.skystate.api.state.Transaction;
 import io.skystate.api.workflow.Workflows;
 import io.skystate.aws.internal.AwsClients;
 import io.skystate.aws.internal.DynamoDbStateStore;
-import io.skystate.aws.internal.KmsKeyWrapping;
-import io.skystate.core.util.Lazy;
 import io.skystate.aws.internal.Resources;
 import io.skystate.aws.internal.SqsMessageQueue;
-import io.skystate.aws.internal.sfn.StepFunctionsEngine;
 import io.skystate.core.callback.StoreBackedCallbacks;
-import io.skystate.core.crypto.KeyWrapping;
-import io.skystate.core.crypto.StoredKeyRings;
 import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
-import io.skystate.core.handler.ReplayGuard;
-import io.skystate.core.handler.RequestSigning;
-import io.skystate.core.idempotency.StoreBackedIdempotency;
 import io.skystate.core.json.JacksonCodec;
-import io.skystate.core.session.SealedSessions;
 import io.skystate.core.state.WriteGuard;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The AWS provider: state in DynamoDB (one table per store), queues in SQS, callbacks and idempotency on top of
@@ -58,53 +45,17 @@ public final class AwsSkystate implements Skystate {
     private final AwsSkystateBuilder options;
     private final ConcurrentMap<String, StateStore> stores = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
-    private final Lazy<KeyRing> callbackKeys;
-    private final Lazy<StoreBackedCallbacks> callbacks;
-    private final Lazy<RequestSigning> signing;
-    private final Lazy<ReplayGuard> replays;
     private final HandlerRegistry handlers;
-    private final StoreBackedIdempotency idempotency;
-    private final Lazy<SealedSessions> sessions;
     private final Capabilities capabilities;
-    private final Lazy<ScheduledExecutorService> sweeper;
-    private final Lazy<StepFunctionsEngine> engine;
+    private volatile AwsServices services; // built on first use: see services()
 
     AwsSkystate(AwsSkystateBuilder b) {
         this.options = b;
-        this.clients = AwsClients.create(b.region, b.endpoint, b.credentialsOrDefault(), b.httpClient);
+        this.clients = AwsClients.create(b.region, b.endpoint, b.credentials, b.httpClient);
         this.resources = new Resources(clients, b.prefix, b.createResources);
-        this.sweeper = new Lazy<>(() -> {
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "skystate-aws-callback-sweeper");
-                t.setDaemon(true);
-                return t;
-            });
-            scheduler.scheduleWithFixedDelay(this::sweepQuietly, 500, 500, TimeUnit.MILLISECONDS);
-            return scheduler;
-        });
-        Lazy<ScheduledExecutorService> startSweeper = sweeper;
-        Lazy<KeyWrapping> wrapping = new Lazy<>(() -> new KmsKeyWrapping(clients.kms(), b.kmsKeyId, b.prefix,
-                b.createResources));
-        this.callbackKeys = new Lazy<>(() -> b.callbackKeys != null ? b.callbackKeys
-                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "callbacks", wrapping.get()));
-        Lazy<KeyRing> ring = callbackKeys;
-        this.callbacks = new Lazy<>(() -> {
-            KeyRing keys = ring.get();
-            StoreBackedCallbacks created = new StoreBackedCallbacks(this, stateStore(CALLBACK_STORE), codec, keys, b.clock,
-                    token -> url("callbacks/" + token));
-            startSweeper.get();
-            return created;
-        });
-        this.signing = new Lazy<>(() -> new RequestSigning(ring.get(), b.clock, PROVIDER));
-        this.replays = new Lazy<>(() -> new ReplayGuard(stateStore("skystate-nonces"), PROVIDER));
-        Lazy<RequestSigning> signer = signing;
         this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this,
                 name -> Optional.ofNullable(b.httpBaseUrl).filter(base -> b.handlerEndpoints)
-                        .map(base -> url("handlers/" + name)), signer::get);
-        this.idempotency = new StoreBackedIdempotency(this, codec, b.clock);
-        this.sessions = new Lazy<>(() -> new SealedSessions(b.sessionKeys != null ? b.sessionKeys
-                : StoredKeyRings.loadOrCreate(stateStore("skystate-keys"), "sessions", wrapping.get()), codec, b.clock,
-                PROVIDER));
+                        .map(base -> url("handlers/" + name)), () -> services().signing());
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE, Capability.CROSS_GROUP_TRANSACTIONS,
                 Capability.DURABLE_WORKFLOWS, Capability.WORKFLOW_REDRIVE);
         if (b.httpBaseUrl != null) {
@@ -114,11 +65,6 @@ public final class AwsSkystate implements Skystate {
             }
         }
         this.capabilities = new Capabilities(PROVIDER, features, Transaction.MAX_OPERATIONS, StateLimits.MAX_RECORD_BYTES);
-        Lazy<StoreBackedCallbacks> callbackService = callbacks;
-        this.engine = new Lazy<>(() -> new StepFunctionsEngine(this, clients, resources, handlers, callbackService.get(),
-                codec, b.clock, b.roleArn, token -> url("workflow-callbacks/"
-                        + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)), b.workflowPortability,
-                b.workflowWorkers, b.taskWorkers, callbackKeys.get()));
     }
 
     public static AwsSkystateBuilder builder() {
@@ -150,7 +96,7 @@ public final class AwsSkystate implements Skystate {
 
     @Override
     public Callbacks callbacks() {
-        return callbacks.get();
+        return services().callbacks();
     }
 
     @Override
@@ -169,32 +115,33 @@ public final class AwsSkystate implements Skystate {
      */
     public Optional<HandlerHttpEndpoint> handlerEndpoint() {
         return capabilities.has(Capability.HANDLER_ENDPOINTS)
-                ? Optional.of(new HandlerHttpEndpoint(handlers, codec, signing::get, replays::get)) : Optional.empty();
+                ? Optional.of(new HandlerHttpEndpoint(handlers, codec, () -> services().signing(),
+                        () -> services().replays())) : Optional.empty();
     }
 
     /** The callback implementation, for the Function URL entry point. */
     public StoreBackedCallbacks callbackService() {
-        return callbacks.get();
+        return services().callbacks();
     }
 
     @Override
     public Idempotency idempotency() {
-        return idempotency;
+        return services().idempotency();
     }
 
     @Override
     public Sessions sessions() {
-        return sessions.get();
+        return services().sessions();
     }
 
     @Override
     public Workflows workflows() {
-        return engine.get().workflows();
+        return services().engine().workflows();
     }
 
     /** Runs one workflow task-queue message (see the SAM template's SQS event source). */
     public void handleWorkflowTaskMessage(byte[] body) {
-        engine.get().handleTaskMessage(body);
+        services().engine().handleTaskMessage(body);
     }
 
     /** The resource name prefix of this instance. */
@@ -218,22 +165,30 @@ public final class AwsSkystate implements Skystate {
 
     @Override
     public void close() {
-        Optional.ofNullable(sweeper.getIfPresent()).ifPresent(ScheduledExecutorService::shutdownNow);
-        Optional.ofNullable(engine.getIfPresent()).ifPresent(StepFunctionsEngine::close);
+        AwsServices opened = services;
+        if (opened != null) {
+            opened.close();
+        }
         clients.close();
+    }
+
+    private AwsServices services() {
+        AwsServices current = services;
+        if (current == null) {
+            synchronized (this) {
+                current = services;
+                if (current == null) {
+                    current = new AwsServices(this, options, clients, resources, handlers, this::url);
+                    services = current;
+                }
+            }
+        }
+        return current;
     }
 
     private URI url(String tail) {
         URI base = options.httpBaseUrl != null ? options.httpBaseUrl : URI.create("skystate-aws:/");
         String text = base.toString();
         return URI.create((text.endsWith("/") ? text : text + "/") + "skystate/" + tail);
-    }
-
-    private void sweepQuietly() {
-        try {
-            callbacks.get().sweep();
-        } catch (RuntimeException e) {
-            System.getLogger(AwsSkystate.class.getName()).log(System.Logger.Level.WARNING, "callback sweep failed; retrying", e);
-        }
     }
 }

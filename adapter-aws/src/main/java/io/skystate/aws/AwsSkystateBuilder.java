@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
@@ -154,9 +153,5 @@ public final class AwsSkystateBuilder {
 
     public AwsSkystate build() {
         return new AwsSkystate(this);
-    }
-
-    AwsCredentialsProvider credentialsOrDefault() {
-        return credentials != null ? credentials : DefaultCredentialsProvider.builder().build();
     }
 }

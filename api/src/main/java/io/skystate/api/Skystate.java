@@ -62,7 +62,7 @@ public interface Skystate extends AutoCloseable {
 
     /** Validates a store or queue name; throws {@link InvalidRequestException} if it is not portable. */
     static String validateName(String kind, String name) {
-        if (name == null || !name.matches("[a-z][a-z0-9-]{0,47}")) {
+        if (!Arguments.isName(name, 48, false, "-")) {
             throw new InvalidRequestException("skystate",
                     kind + " name must be 1-48 chars of [a-z0-9-] starting with a letter: '" + name + "'");
         }

@@ -1,9 +1,9 @@
 package io.skystate.aws.internal;
 
-import io.skystate.core.util.Lazy;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -18,46 +18,90 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The SDK clients, each built on first use, on the light URL-connection HTTP client unless the application chose
  * another ({@code AwsSkystateBuilder.httpClient}), with the SDK's standard retry
  * mode (throttling and transient errors are retried with exponential backoff and jitter before an error reaches
- * Skystate). The region is given by its id and resolved with the first client, so an invocation that calls no AWS
- * service never loads the SDK's region and HTTP utilities. Thread-safe.
+ * Skystate). The region is given by its id and resolved with the first client, and the SDK's default credentials
+ * chain (when the application gave no credentials) is built then too, so an invocation that calls no AWS service
+ * loads none of it. No lambda per client either: a lambda's implementation method names the client interface, and
+ * loading the four (the Step Functions one alone takes ~5 ms) would be paid by every cold start. Thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
-    private final Lazy<DynamoDbClient> dynamo;
-    private final Lazy<SqsClient> sqs;
-    private final Lazy<SfnClient> sfn;
-    private final Lazy<KmsClient> kms;
+    private final String region;
+    private final URI endpoint;
+    private final SdkHttpClient.Builder<?> http;
+    private AwsCredentialsProvider credentials; // guarded by this; null until the first client without given ones
+    private volatile DynamoDbClient dynamo;
+    private volatile SqsClient sqs;
+    private volatile SfnClient sfn;
+    private volatile KmsClient kms;
 
     private AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient.Builder<?> http) {
-        this.dynamo = new Lazy<>(() -> configure(DynamoDbClient.builder(), region, endpoint, credentials, http).build());
-        this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), region, endpoint, credentials, http).build());
-        this.sfn = new Lazy<>(() -> configure(SfnClient.builder(), region, endpoint, credentials, http).build());
-        this.kms = new Lazy<>(() -> configure(KmsClient.builder(), region, endpoint, credentials, http).build());
+        this.region = region;
+        this.endpoint = endpoint;
+        this.credentials = credentials;
+        this.http = http;
     }
 
-    /** Clients on the HTTP client {@code http} builds (null: the URL-connection client). */
+    /**
+     * Clients for {@code region} (null: the SDK's region chain) at {@code endpoint} (null: AWS's), with
+     * {@code credentials} (null: the SDK's default chain) on the HTTP client {@code http} builds (null: the
+     * URL-connection client).
+     */
     public static AwsClients create(String region, URI endpoint, AwsCredentialsProvider credentials,
             SdkHttpClient.Builder<?> http) {
         return new AwsClients(region, endpoint, credentials, http);
     }
 
     public DynamoDbClient dynamo() {
-        return dynamo.get();
+        DynamoDbClient client = dynamo;
+        return client != null ? client : openDynamo();
     }
 
     public SqsClient sqs() {
-        return sqs.get();
+        SqsClient client = sqs;
+        return client != null ? client : openSqs();
     }
 
     public SfnClient sfn() {
-        return sfn.get();
+        SfnClient client = sfn;
+        return client != null ? client : openSfn();
     }
 
     public KmsClient kms() {
-        return kms.get();
+        KmsClient client = kms;
+        return client != null ? client : openKms();
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, URI endpoint,
-            AwsCredentialsProvider credentials, SdkHttpClient.Builder<?> http) {
+    private synchronized DynamoDbClient openDynamo() {
+        if (dynamo == null) {
+            dynamo = configure(DynamoDbClient.builder()).build();
+        }
+        return dynamo;
+    }
+
+    private synchronized SqsClient openSqs() {
+        if (sqs == null) {
+            sqs = configure(SqsClient.builder()).build();
+        }
+        return sqs;
+    }
+
+    private synchronized SfnClient openSfn() {
+        if (sfn == null) {
+            sfn = configure(SfnClient.builder()).build();
+        }
+        return sfn;
+    }
+
+    private synchronized KmsClient openKms() {
+        if (kms == null) {
+            kms = configure(KmsClient.builder()).build();
+        }
+        return kms;
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) { // called holding this
+        if (credentials == null) {
+            credentials = DefaultCredentialsProvider.builder().build();
+        }
         builder.credentialsProvider(credentials);
         if (region != null) {
             builder.region(Region.of(region));
@@ -90,8 +134,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Lazy<? extends SdkClient> client : java.util.List.of(dynamo, sqs, sfn, kms)) {
-            SdkClient opened = client.getIfPresent();
+        for (SdkClient opened : new SdkClient[] {dynamo, sqs, sfn, kms}) {
             if (opened != null) {
                 opened.close();
             }

@@ -5,6 +5,7 @@ import io.skystate.aws.AwsSkystate;
 import io.skystate.aws.AwsSkystateBuilder;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -13,13 +14,13 @@ import java.util.ServiceLoader;
  * (default {@code false}: the SAM template owns the resources), {@code AWS_ENDPOINT_URL} — with every
  * {@link HandlerModule} on the class path applied to it. It runs no task-queue worker threads: the task queue's SQS
  * event source hands the messages to {@link SkystateLambdaHandler}. Reused by every invocation of the environment.
- * With SnapStart (or any CRaC checkpoint) a {@link LambdaPriming} warms the first request's code paths before the
- * snapshot.
+ * With SnapStart a {@link LambdaPriming} warms the first request's code paths before the snapshot (registered only
+ * then: {@link LambdaPriming#registerForSnapStart}).
  */
 public final class LambdaRuntime {
     private static volatile AwsSkystate instance;
     /** Held here: CRaC contexts may reference their resources weakly. */
-    private static volatile LambdaPriming priming;
+    private static volatile Optional<LambdaPriming> priming;
 
     private LambdaRuntime() {
     }
@@ -31,7 +32,7 @@ public final class LambdaRuntime {
                 current = instance;
                 if (current == null) {
                     current = open(System.getenv());
-                    priming = LambdaPriming.register(current);
+                    priming = LambdaPriming.registerForSnapStart(current, System.getenv());
                     instance = current;
                 }
             }
@@ -59,7 +60,9 @@ public final class LambdaRuntime {
             builder.region(env.get("AWS_REGION"));
         }
         AwsSkystate skystate = builder.build();
-        ServiceLoader.load(HandlerModule.class).forEach(module -> module.configure(skystate));
+        for (HandlerModule module : ServiceLoader.load(HandlerModule.class)) {
+            module.configure(skystate);
+        }
         return skystate;
     }
 }

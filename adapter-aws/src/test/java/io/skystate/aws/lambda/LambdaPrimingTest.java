@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,14 @@ class LambdaPrimingTest {
     @Test
     void registeringOnAJvmWithoutCracIsHarmless() {
         assertThatCode(() -> LambdaPriming.register(skystate)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void registersForSnapStartOnlyWhenLambdaInitializesASnapshot() {
+        assertThat(LambdaPriming.registerForSnapStart(skystate, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")))
+                .isPresent();
+        assertThat(LambdaPriming.registerForSnapStart(skystate, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")))
+                .isEmpty();
+        assertThat(LambdaPriming.registerForSnapStart(skystate, Map.of())).isEmpty();
     }
 }

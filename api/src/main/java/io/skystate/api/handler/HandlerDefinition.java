@@ -10,7 +10,7 @@ import java.util.function.Function;
  */
 public record HandlerDefinition<I, O>(String name, Class<I> inputType, Class<O> outputType, Handler<I, O> handler) {
     public HandlerDefinition {
-        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
+        if (!Arguments.isName(name, 64, true, "_-")) {
             throw new InvalidRequestException("skystate",
                     "handler name must be 1-64 chars of [A-Za-z0-9_-] starting with a letter: '" + name + "'");
         }
