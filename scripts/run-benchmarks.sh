@@ -170,8 +170,8 @@ fi
 if [[ "$skip" != *,scaling,* ]]; then
   step "8. scaling curves (issue 12): callback sweep vs pending callbacks, state vs threads, listing, workflows, history (local, moto, Azurite, Firestore emulator)"
   parts=(callbacks state list workflow history)
-  [[ -x .emulators/venv/bin/moto_server ]] && parts+=(callbacks-aws)
-  java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" \
+  [[ -x .emulators/venv/bin/moto_server ]] && parts+=(callbacks-aws state-aws)  # moto: filled by single puts (see StateScalingBench.fill)
+  java -Xmx2g -Dbench.tmp="$root/benchmarks/target/bench-tmp" -Dbench.scaling.list-aws.n=100,1000,10000 \
     -Dskystate.emulators.dir="$root" -Dskystate.emulators.logs="$raw" -cp "$cp" \
     io.skystate.bench.scaling.ScalingMain "$raw" "${parts[@]}" 2>"$raw/scaling.stderr" | tee "$raw/scaling.log"
   if [[ -f emulators/node_modules/azurite/dist/src/azurite.js ]]; then  # the same curves on Azurite's Tables
