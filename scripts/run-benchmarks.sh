@@ -2,7 +2,7 @@
 # Runs every Skystate benchmark against its baseline in one run on this machine and writes
 #   benchmarks/results/<date>-results.md   tables: ratios, absolute figures, spread, machine
 #   benchmarks/results/<date>-ratios.svg   bar chart of each ratio against its goal
-# and the summary table in benchmarks/README.md. About 20 minutes on 2 cores. See benchmarks/README.md.
+# and the summary table in benchmarks/README.md. About 70 minutes on 2 cores. See benchmarks/README.md.
 #
 #   scripts/run-benchmarks.sh            everything
 #   BENCH_SKIP=state,aws,awscanned,azure,azurecpu,gcp,gcpcpu,workflow,fanout,durable,observability,scaling,coldstart,coldstart-extra,conformance scripts/run-benchmarks.sh   leave parts out; the report
