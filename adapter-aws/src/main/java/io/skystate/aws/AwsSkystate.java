@@ -22,6 +22,7 @@ import io.skystate.core.handler.HandlerHttpEndpoint;
 import io.skystate.core.handler.HandlerRegistry;
 import io.skystate.core.json.JacksonCodec;
 import io.skystate.core.state.WriteGuard;
+import io.skystate.core.util.Lazy;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class AwsSkystate implements Skystate {
     private final ConcurrentMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final HandlerRegistry handlers;
     private final Capabilities capabilities;
-    private volatile AwsServices services; // built on first use: see services()
+    private final Lazy<AwsServices> services; // the rest of the graph, built on first use (AwsServices)
 
     AwsSkystate(AwsSkystateBuilder b) {
         this.options = b;
@@ -56,6 +57,7 @@ public final class AwsSkystate implements Skystate {
         this.handlers = new HandlerRegistry(PROVIDER, codec, b.clock, () -> this,
                 name -> Optional.ofNullable(b.httpBaseUrl).filter(base -> b.handlerEndpoints)
                         .map(base -> url("handlers/" + name)), () -> services().signing());
+        this.services = new Lazy<>(() -> new AwsServices(this, b, clients, resources, handlers, this::url));
         EnumSet<Capability> features = EnumSet.of(Capability.DURABLE_STATE, Capability.CROSS_GROUP_TRANSACTIONS,
                 Capability.DURABLE_WORKFLOWS, Capability.WORKFLOW_REDRIVE);
         if (b.httpBaseUrl != null) {
@@ -165,25 +167,16 @@ public final class AwsSkystate implements Skystate {
 
     @Override
     public void close() {
-        AwsServices opened = services;
+        AwsServices opened = services.getIfPresent();
         if (opened != null) {
             opened.close();
         }
         clients.close();
     }
 
+    /** The service graph, built on first use (a method, so the handler registry's lambda may name it early). */
     private AwsServices services() {
-        AwsServices current = services;
-        if (current == null) {
-            synchronized (this) {
-                current = services;
-                if (current == null) {
-                    current = new AwsServices(this, options, clients, resources, handlers, this::url);
-                    services = current;
-                }
-            }
-        }
-        return current;
+        return services.get();
     }
 
     private URI url(String tail) {

@@ -13,7 +13,7 @@ final class AzureTarget {
 
     static ClockedTarget open(String connectionString, String name) {
         return ClockedTarget.open(SWEEP_INTERVAL_MILLIS, clock -> AzureSkystate.builder()
-                .storageConnectionString(connectionString).prefix("b" + name.replaceAll("[^A-Za-z0-9]", ""))
+                .storageConnectionString(connectionString).prefix(ClockedTarget.prefix(name))
                 .keyEncryptionKey(ClockedTarget.randomKey()).clock(clock).build());
     }
 }

@@ -18,6 +18,11 @@ record ClockedTarget(Skystate skystate, MutableClock clock, long sweepIntervalMi
         return new ClockedTarget(build.apply(clock), clock, sweepIntervalMillis);
     }
 
+    /** A resource prefix for the target called {@code name}: {@code b} and its letters and digits. */
+    static String prefix(String name) {
+        return "b" + name.replaceAll("[^A-Za-z0-9]", "");
+    }
+
     /** A random 32-byte key to wrap the key rings an adapter generates (the cloud adapters store them only wrapped). */
     static byte[] randomKey() {
         byte[] key = new byte[32];

@@ -18,7 +18,7 @@ final class GcpTarget {
     static ClockedTarget open(String hostPort, String name) {
         return ClockedTarget.open(SWEEP_INTERVAL_MILLIS, clock -> GcpSkystate.builder()
                 .project(FirestoreEmulator.PROJECT_ID).firestoreEmulator(hostPort)
-                .prefix("b" + name.replaceAll("[^A-Za-z0-9]", "") + "-").keyEncryptionKey(ClockedTarget.randomKey())
+                .prefix(ClockedTarget.prefix(name) + "-").keyEncryptionKey(ClockedTarget.randomKey())
                 .clock(clock).build());
     }
 }

@@ -18,6 +18,6 @@ final class MotoTarget {
         return ClockedTarget.open(SWEEP_INTERVAL_MILLIS, clock -> AwsSkystate.builder().endpoint(endpoint)
                 .region("us-east-1")
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .prefix("b" + name.replaceAll("[^A-Za-z0-9]", "") + "-").clock(clock).build());
+                .prefix(ClockedTarget.prefix(name) + "-").clock(clock).build());
     }
 }
